@@ -1,0 +1,156 @@
+package io.jcap.buffer;
+
+import io.jcap.frame.Frame;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A checked, read-only view of one frame's bytes at absolute offsets (0 = first byte
+ * of the frame). Every read is bounds-checked against the current layer's reported
+ * end and the captured length, and fails with {@link BoundsException} telling which.
+ * One instance is reused for every frame; {@link #narrow} and {@link #restore} bracket
+ * a sub-layer the way Wireshark's sub-tvbs do.
+ */
+public final class PacketBuffer {
+    private ByteBuf buf;
+    private int base;
+    private int captured;
+    private int reported;
+    /** Reported end of the current layer. */
+    private int end;
+    /** min(end, captured): reads below it succeed. */
+    private int readable;
+
+    public void reset(Frame f) {
+        buf = f.data;
+        base = f.offset;
+        captured = Math.min(f.capturedLength, Math.max(f.originalLength, 0));
+        reported = Math.max(f.originalLength, 0);
+        end = reported;
+        readable = captured;
+    }
+
+    /** For tests and embedders: a view of bytes that were captured whole. */
+    public void reset(ByteBuf bytes, int offset, int length) {
+        buf = bytes;
+        base = offset;
+        captured = length;
+        reported = length;
+        end = length;
+        readable = length;
+    }
+
+    /** Limits reads to {@code newEnd} (reported); returns the previous end for {@link #restore}. */
+    public int narrow(int newEnd) {
+        int old = end;
+        if (newEnd < end) {
+            end = newEnd;
+            readable = Math.min(end, captured);
+        }
+        return old;
+    }
+
+    public void restore(int oldEnd) {
+        end = oldEnd;
+        readable = Math.min(end, captured);
+    }
+
+    /** Reported end of the current layer. */
+    public int end() {
+        return end;
+    }
+
+    /** Captured end of the current layer. */
+    public int capturedEnd() {
+        return readable;
+    }
+
+    public int frameCaptured() {
+        return captured;
+    }
+
+    public int frameReported() {
+        return reported;
+    }
+
+    /** Bytes that can be read from {@code off} (0 if past the end). */
+    public int capturedRemaining(int off) {
+        return Math.max(0, readable - off);
+    }
+
+    public int reportedRemaining(int off) {
+        return Math.max(0, end - off);
+    }
+
+    /** Throws the right {@link BoundsException} unless [off, off+n) is readable. */
+    public void check(int off, int n) {
+        if (off < 0 || n < 0 || off + n > readable) {
+            throw off + n > end || off < 0 || n < 0 ? BoundsException.MALFORMED : BoundsException.TRUNCATED;
+        }
+    }
+
+    public int u8(int off) {
+        check(off, 1);
+        return buf.getUnsignedByte(base + off);
+    }
+
+    public int u16(int off) {
+        check(off, 2);
+        return buf.getUnsignedShort(base + off);
+    }
+
+    public int u16le(int off) {
+        check(off, 2);
+        return buf.getUnsignedShortLE(base + off);
+    }
+
+    public int u24(int off) {
+        check(off, 3);
+        return buf.getUnsignedMedium(base + off);
+    }
+
+    /** Big-endian 32 bits as an int (callers mask with 0xFFFFFFFFL when they need it unsigned). */
+    public int i32(int off) {
+        check(off, 4);
+        return buf.getInt(base + off);
+    }
+
+    public long u32(int off) {
+        check(off, 4);
+        return buf.getUnsignedInt(base + off);
+    }
+
+    public long u32le(int off) {
+        check(off, 4);
+        return buf.getUnsignedIntLE(base + off);
+    }
+
+    public long i64(int off) {
+        check(off, 8);
+        return buf.getLong(base + off);
+    }
+
+    /** 48 bits big-endian, as MAC addresses are kept. */
+    public long u48(int off) {
+        check(off, 6);
+        return ((long) buf.getUnsignedShort(base + off) << 32) | buf.getUnsignedInt(base + off + 2);
+    }
+
+    public void bytes(int off, byte[] dst, int dstOff, int n) {
+        check(off, n);
+        buf.getBytes(base + off, dst, dstOff, n);
+    }
+
+    /** Unchecked: the byte at {@code off}, for callers that checked the range already. */
+    public int byteAt(int off) {
+        return buf.getUnsignedByte(base + off);
+    }
+
+    /** The underlying buffer and where the frame starts in it, for printers (hex dumps). */
+    public ByteBuf raw() {
+        return buf;
+    }
+
+    public int rawBase() {
+        return base;
+    }
+}

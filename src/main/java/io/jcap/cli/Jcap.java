@@ -1,0 +1,151 @@
+package io.jcap.cli;
+
+import io.jcap.io.CaptureFileException;
+import io.jcap.print.TimeFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/** Parses a command line, checks it the way tshark does and runs the job it asks for. */
+public final class Jcap {
+    static final String VERSION = "0.1.0";
+
+    private Jcap() {
+    }
+
+    /** Runs {@code args}; returns the exit status. Nothing escapes but the status and the two streams. */
+    public static int run(String[] args, OutputStream stdout, PrintStream stderr) {
+        Options o = new Options();
+        try {
+            CommandLine cl = new CommandLine(o);
+            cl.setPosixClusteredShortOptionsAllowed(true);
+            cl.setUnmatchedOptionsArePositionalParams(false);
+            cl.parseArgs(args);
+        } catch (UnmatchedArgumentException e) {
+            String arg = e.getUnmatched().isEmpty() ? "?" : e.getUnmatched().get(0);
+            return usageError(stderr, "unrecognized option: " + arg.replaceFirst("^--?", ""));
+        } catch (MissingParameterException e) {
+            String name = e.getMissing().isEmpty() ? "?" : e.getMissing().get(0).toString();
+            return usageError(stderr, "option requires an argument: " + name.replaceFirst("^--?", ""));
+        } catch (ParameterException e) {
+            return usageError(stderr, e.getMessage());
+        }
+        if (o.help) {
+            Usage.print(new PrintStream(stdout, true), true);
+            return ExitStatus.OK;
+        }
+        if (o.version) {
+            PrintStream out = new PrintStream(stdout, true);
+            out.println("jcap " + VERSION + " (a tshark workalike; Java " + System.getProperty("java.version") + ")");
+            return ExitStatus.OK;
+        }
+        try {
+            ReadSettings s = settings(o);
+            if (o.readFile == null) {
+                stderr.println("jcap: Live capture is not available yet; use -r to read a capture file.");
+                return ExitStatus.INVALID_FILE;
+            }
+            return new ReadJob(s, stdout, stderr).run();
+        } catch (UsageException e) {
+            stderr.println("jcap: " + e.getMessage());
+            if (e.showUsage) {
+                Usage.print(stderr, false);
+            }
+            return e.status;
+        } catch (CaptureFileException e) {
+            stderr.println("jcap: " + e.describe(o.readFile));
+            return ExitStatus.INVALID_FILE;
+        } catch (IOException e) {
+            stderr.println("jcap: " + e.getMessage());
+            return ExitStatus.INVALID_FILE;
+        }
+    }
+
+    private static int usageError(PrintStream stderr, String message) {
+        stderr.println("jcap: " + message);
+        stderr.println();
+        Usage.print(stderr, false);
+        return ExitStatus.INVALID_OPTION;
+    }
+
+    private static ReadSettings settings(Options o) throws UsageException {
+        ReadSettings s = new ReadSettings();
+        s.readFile = o.readFile;
+        s.writeFile = o.writeFile;
+        s.quiet = o.quiet;
+        s.print = o.print;
+        s.lineBuffered = o.lineBuffered;
+        s.resolveMac = !o.noNameResolution;
+        if (o.nameResolutionFlags != null) {
+            s.resolveMac = o.nameResolutionFlags.indexOf('m') >= 0;
+            for (char c : o.nameResolutionFlags.toCharArray()) {
+                if ("mnNtdsv".indexOf(c) < 0) {
+                    throw new UsageException("-N specifies unknown resolving option '" + c
+                            + "'; valid options are:\n"
+                            + "\t'd' to enable address resolution from captured DNS packets\n"
+                            + "\t'm' to enable MAC address resolution\n"
+                            + "\t'n' to enable network address resolution\n"
+                            + "\t'N' to enable using external resolvers (e.g., DNS)\n"
+                            + "\t    for network address resolution\n"
+                            + "\t's' to enable address resolution using SNI information found in captured\n"
+                            + "\t    handshake packets\n"
+                            + "\t't' to enable transport-layer port number resolution\n"
+                            + "\t'v' to enable VLAN IDs to names resolution");
+                }
+            }
+        }
+        if (o.count != null) {
+            s.count = parseCount(o.count);
+        }
+        if (o.timeFormat != null) {
+            s.timeFormat = TimeFormat.of(o.timeFormat);
+            if (s.timeFormat == null) {
+                throw new UsageException("Invalid time stamp type \"" + o.timeFormat + "\"; it must be one of:\n"
+                        + "\t\"a\"    for absolute\n"
+                        + "\t\"ad\"   for absolute with YYYY-MM-DD date\n"
+                        + "\t\"adoy\" for absolute with YYYY/DOY date\n"
+                        + "\t\"d\"    for delta\n"
+                        + "\t\"dd\"   for delta displayed\n"
+                        + "\t\"e\"    for epoch\n"
+                        + "\t\"r\"    for relative\n"
+                        + "\t\"u\"    for absolute UTC\n"
+                        + "\t\"ud\"   for absolute UTC with YYYY-MM-DD date\n"
+                        + "\t\"udoy\" for absolute UTC with YYYY/DOY date");
+            }
+        }
+        if (o.fileType != null) {
+            s.fileType = OutputFileType.of(o.fileType);
+            if (s.fileType == null) {
+                throw new UsageException("\"" + o.fileType + "\" isn't a valid capture file type\n"
+                        + "jcap: The available capture file types for the \"-F\" flag are:\n"
+                        + OutputFileType.listing().stripTrailing());
+            }
+        }
+        if (!o.trailing.isEmpty()) {
+            throw new UsageException("Display filters are not supported yet (trailing arguments: "
+                    + String.join(" ", o.trailing) + ")", ExitStatus.INVALID_OPTION, false);
+        }
+        return s;
+    }
+
+    private static long parseCount(String text) throws UsageException {
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("The specified packet count \"" + text + "\" isn't a decimal number");
+        }
+        if (v < 0) {
+            throw new UsageException("The specified packet count \"" + text + "\" is a negative number");
+        }
+        if (v == 0) {
+            throw new UsageException("The specified packet count is zero");
+        }
+        return v;
+    }
+}

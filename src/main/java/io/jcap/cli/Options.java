@@ -1,0 +1,51 @@
+package io.jcap.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line, spelled as tshark spells it. Values are checked by {@link Jcap}, in tshark's words. */
+@Command(name = "jcap")
+final class Options {
+    @Option(names = {"-r", "--read-file"}, paramLabel = "<infile>")
+    String readFile;
+
+    @Option(names = {"-w"}, paramLabel = "<outfile|->")
+    String writeFile;
+
+    @Option(names = {"-F"}, paramLabel = "<output file type>")
+    String fileType;
+
+    @Option(names = {"-c"}, paramLabel = "<packet count>")
+    String count;
+
+    @Option(names = {"-n"})
+    boolean noNameResolution;
+
+    @Option(names = {"-N"}, paramLabel = "<name resolve flags>")
+    String nameResolutionFlags;
+
+    @Option(names = {"-t"}, paramLabel = "a|ad|adoy|d|dd|e|r|u|ud|udoy")
+    String timeFormat;
+
+    @Option(names = {"-l"})
+    boolean lineBuffered;
+
+    @Option(names = {"-q"})
+    boolean quiet;
+
+    @Option(names = {"-P", "--print"})
+    boolean print;
+
+    @Option(names = {"-v", "--version"})
+    boolean version;
+
+    @Option(names = {"-h", "--help"})
+    boolean help;
+
+    @Parameters
+    List<String> trailing = new ArrayList<>();
+}

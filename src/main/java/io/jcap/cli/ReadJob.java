@@ -1,0 +1,133 @@
+package io.jcap.cli;
+
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.DissectorEngine;
+import io.jcap.frame.Frame;
+import io.jcap.frame.FrameSink;
+import io.jcap.frame.FrameSource;
+import io.jcap.io.CaptureFileException;
+import io.jcap.io.CaptureFiles;
+import io.jcap.io.pcap.PcapWriter;
+import io.jcap.io.pcapng.PcapngWriter;
+import io.jcap.print.AddressText;
+import io.jcap.print.Output;
+import io.jcap.print.SummaryPrinter;
+import io.jcap.print.TimeColumn;
+import io.jcap.proto.StandardProtocols;
+import io.jcap.resolve.EtherNames;
+
+import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.ZoneId;
+
+/** Reads a capture file: prints its summary lines and/or copies it to another file. */
+final class ReadJob {
+    private final ReadSettings s;
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+
+    ReadJob(ReadSettings s, OutputStream stdout, PrintStream stderr) {
+        this.s = s;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    int run() throws IOException {
+        FrameSource source = CaptureFiles.open(s.readFile);
+        FrameSink sink = null;
+        try {
+            if (s.writeFile != null) {
+                sink = openWriter();
+            }
+            boolean printing = (sink == null && !s.quiet) || (s.print && !"-".equals(s.writeFile));
+            return loop(source, sink, printing);
+        } finally {
+            source.close();
+        }
+    }
+
+    private int loop(FrameSource source, FrameSink sink, boolean printing) throws IOException {
+        Output out = new Output(stdout);
+        DissectorEngine engine = printing ? StandardProtocols.engine() : null;
+        Dissection d = new Dissection();
+        TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
+        SummaryPrinter printer = new SummaryPrinter(out, time,
+                new AddressText(s.resolveMac ? EtherNames.load() : null));
+        Frame f = new Frame();
+        long n = 0;
+        int status = ExitStatus.OK;
+        try {
+            while ((s.count < 0 || n < s.count) && source.next(f)) {
+                n++;
+                if (engine != null) {
+                    engine.dissect(f, d);
+                    time.captured(f);
+                    printer.print(d);
+                    time.done(f, true);
+                    if (s.lineBuffered) {
+                        out.flush();
+                    }
+                }
+                if (sink != null) {
+                    sink.write(f, source.interfaceInfo(f.interfaceId));
+                }
+            }
+        } catch (CaptureFileException e) {
+            // everything read so far is printed and written first
+            out.flush();
+            stderr.println("jcap: " + e.describe(s.readFile));
+            status = ExitStatus.INVALID_FILE;
+        } finally {
+            out.flush();
+            if (sink != null) {
+                finish(sink, source);
+            }
+        }
+        return status;
+    }
+
+    private FrameSink openWriter() throws IOException {
+        OutputStream raw;
+        if (s.writeFile.equals("-")) {
+            raw = stdout;
+        } else {
+            try {
+                raw = new FileOutputStream(s.writeFile);
+            } catch (FileNotFoundException e) {
+                throw new IOException("The file to which the capture would be saved (\"" + s.writeFile
+                        + "\") could not be opened: " + reason(e) + ".");
+            }
+        }
+        OutputStream out = new BufferedOutputStream(raw, 1 << 16);
+        return switch (s.fileType) {
+            case PCAP -> new PcapWriter(out, false);
+            case NSECPCAP -> new PcapWriter(out, true);
+            case PCAPNG -> new PcapngWriter(out, "jcap " + Jcap.VERSION);
+        };
+    }
+
+    private static String reason(FileNotFoundException e) {
+        String m = e.getMessage();
+        int paren = m == null ? -1 : m.lastIndexOf('(');
+        return paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : "cannot open";
+    }
+
+    /** Completes the output file: headers even when no packet was written, then flush and close. */
+    private void finish(FrameSink sink, FrameSource source) throws IOException {
+        if (sink instanceof PcapWriter w && w.linkType() < 0) {
+            int linkType = source.interfaceCount() > 0 ? source.interfaceInfo(0).linkType() : 1;
+            int snap = source.interfaceCount() > 0 ? source.interfaceInfo(0).snapLength() : 0;
+            w.start(linkType, snap);
+        } else if (sink instanceof PcapngWriter w) {
+            w.startIfNeeded();
+        }
+        sink.flush();
+        if (!"-".equals(s.writeFile)) {
+            sink.close();
+        }
+    }
+}

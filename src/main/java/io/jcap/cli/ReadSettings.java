@@ -1,0 +1,16 @@
+package io.jcap.cli;
+
+import io.jcap.print.TimeFormat;
+
+/** What a read job was asked to do, after the command line was checked. */
+final class ReadSettings {
+    String readFile;
+    String writeFile;
+    OutputFileType fileType = OutputFileType.PCAPNG;
+    long count = -1;
+    TimeFormat timeFormat = TimeFormat.RELATIVE;
+    boolean resolveMac = true;
+    boolean quiet;
+    boolean print;
+    boolean lineBuffered;
+}

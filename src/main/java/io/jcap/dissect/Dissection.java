@@ -1,0 +1,305 @@
+package io.jcap.dissect;
+
+import io.jcap.buffer.BoundsException;
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.field.FieldDef;
+import io.jcap.field.Protocol;
+import io.jcap.frame.Frame;
+
+import java.util.Arrays;
+
+/**
+ * Everything dissecting one frame produced: the columns, the protocol layers and, when
+ * a consumer asked for them, the fields as a flat tree (parallel primitive arrays, one
+ * row per item, each with its parent's row). One instance is reused for every frame,
+ * so steady-state dissection allocates nothing.
+ */
+public final class Dissection {
+    public final PacketBuffer buf = new PacketBuffer();
+    public Frame frame;
+
+    // ---- columns
+    /** The Protocol column. */
+    public String protocol = "";
+    public final InfoColumn info = new InfoColumn();
+    public final Address src = new Address();
+    public final Address dst = new Address();
+
+    // ---- packet info shared between layers (Wireshark's pinfo)
+    public final Address netSrc = new Address();
+    public final Address netDst = new Address();
+    public int srcPort;
+    public int dstPort;
+    /** Set by IP while dissecting a fragment that was not reassembled. */
+    public boolean fragmented;
+    /** Set while dissecting the packet quoted in an ICMP error. */
+    public boolean inErrorPacket;
+
+    // ---- layers (frame.protocols)
+    private Protocol[] layers = new Protocol[16];
+    private int layerCount;
+    /** The protocol being dissected, named in "[Malformed Packet: X]". */
+    public Protocol current;
+
+    // ---- fields
+    private boolean tree;
+    private FieldDef[] def = new FieldDef[64];
+    private int[] off = new int[64];
+    private int[] len = new int[64];
+    private int[] parent = new int[64];
+    private long[] value = new long[64];
+    private Object[] object = new Object[64];
+    private byte[] flags = new byte[64];
+    private int count;
+    private int open = -1;
+
+    public static final byte GENERATED = 1;
+    public static final byte HIDDEN = 2;
+
+    // ---- marks
+    /** Set when a layer ran past the captured or reported bytes. */
+    public BoundsException exception;
+    public Protocol exceptionIn;
+
+    /** Whether dissectors record fields for this run. */
+    public void recordFields(boolean on) {
+        tree = on;
+    }
+
+    /** True when fields are recorded: dissectors skip work that only fields need otherwise. */
+    public boolean tree() {
+        return tree;
+    }
+
+    public void reset(Frame f) {
+        frame = f;
+        buf.reset(f);
+        protocol = "";
+        info.reset();
+        src.clear();
+        dst.clear();
+        netSrc.clear();
+        netDst.clear();
+        srcPort = dstPort = 0;
+        fragmented = false;
+        inErrorPacket = false;
+        layerCount = 0;
+        current = null;
+        exception = null;
+        exceptionIn = null;
+        if (count > 0) {
+            Arrays.fill(object, 0, count, null);
+        }
+        count = 0;
+        open = -1;
+    }
+
+    // ---- columns
+
+    public void setProtocol(String name) {
+        if (info.writable) {
+            protocol = name;
+        }
+    }
+
+    public boolean columnsWritable() {
+        return info.writable;
+    }
+
+    /** col_set_writable: false while a quoted packet must not change the columns. */
+    public boolean setColumnsWritable(boolean on) {
+        boolean was = info.writable;
+        info.writable = on;
+        return was;
+    }
+
+    /** Sets the Source and Destination columns (and pinfo's dl/net addresses share the same rule: last layer wins). */
+    public void setAddresses(Address.Type type, int srcOff, int dstOff, int length) {
+        if (info.writable) {
+            src.set(type, buf, srcOff, length);
+            dst.set(type, buf, dstOff, length);
+        }
+    }
+
+    // ---- layers
+
+    /** Enters a protocol layer: it names exceptions from now on and joins frame.protocols. */
+    public void enter(Protocol p) {
+        current = p;
+        if (layerCount == layers.length) {
+            layers = Arrays.copyOf(layers, layerCount * 2);
+        }
+        layers[layerCount++] = p;
+    }
+
+    public int layerCount() {
+        return layerCount;
+    }
+
+    public Protocol layer(int i) {
+        return layers[i];
+    }
+
+    /**
+     * Calls {@code next} on [offset, end) of the packet, keeping the outer layer's end.
+     * Bounds errors propagate, as tvb exceptions do, unless a layer catches them.
+     */
+    public int call(Dissector next, int offset, int end) {
+        int saved = buf.narrow(end);
+        try {
+            return next.dissect(buf, offset, this);
+        } finally {
+            buf.restore(saved);
+        }
+    }
+
+    /** Records a bounds error the way Wireshark's frame dissector shows it. */
+    public void markException(BoundsException e) {
+        if (exception == null) {
+            exception = e;
+            exceptionIn = current;
+        }
+    }
+
+    // ---- fields
+
+    private int row(FieldDef f, int o, int l) {
+        if (count == def.length) {
+            grow();
+        }
+        int i = count++;
+        def[i] = f;
+        off[i] = o;
+        len[i] = l;
+        parent[i] = open;
+        flags[i] = 0;
+        value[i] = 0;
+        return i;
+    }
+
+    private void grow() {
+        int n = def.length * 2;
+        def = Arrays.copyOf(def, n);
+        off = Arrays.copyOf(off, n);
+        len = Arrays.copyOf(len, n);
+        parent = Arrays.copyOf(parent, n);
+        value = Arrays.copyOf(value, n);
+        object = Arrays.copyOf(object, n);
+        flags = Arrays.copyOf(flags, n);
+    }
+
+    /** Adds an integer, boolean, IPv4 (as int), Ethernet (48 bits) or time (ns) field; returns its row or -1. */
+    public int add(FieldDef f, int offset, int length, long v) {
+        if (!tree) {
+            return -1;
+        }
+        int i = row(f, offset, length);
+        value[i] = v;
+        return i;
+    }
+
+    /** Adds a field whose value is an object (String, byte[], IPv6 as byte[16], Double). */
+    public int addObject(FieldDef f, int offset, int length, Object v) {
+        if (!tree) {
+            return -1;
+        }
+        int i = row(f, offset, length);
+        object[i] = v;
+        return i;
+    }
+
+    /** Adds a field whose value is its bytes in the packet (FT_BYTES, FT_NONE, FT_PROTOCOL). */
+    public int addBytes(FieldDef f, int offset, int length) {
+        if (!tree) {
+            return -1;
+        }
+        return row(f, offset, length);
+    }
+
+    /** Adds a protocol item and opens it: following items are its children until {@link #close}. */
+    public int open(FieldDef f, int offset, int length) {
+        if (!tree) {
+            return -1;
+        }
+        int i = row(f, offset, length);
+        open = i;
+        return i;
+    }
+
+    /** Opens an existing row as the parent of the following items. */
+    public void openRow(int row) {
+        if (row >= 0) {
+            open = row;
+        }
+    }
+
+    /** Closes the innermost open item. */
+    public void close() {
+        if (tree && open >= 0) {
+            open = parent[open];
+        }
+    }
+
+    /** Marks a row generated ([brackets] in the tree) or hidden. */
+    public void flag(int row, byte flag) {
+        if (row >= 0) {
+            flags[row] |= flag;
+        }
+    }
+
+    /** Sets a row's length once it is known. */
+    public void setLength(int row, int length) {
+        if (row >= 0) {
+            len[row] = length;
+        }
+    }
+
+    /** Attaches a label that replaces the default "Name: value" text of a row. */
+    public void setText(int row, String text) {
+        if (row >= 0) {
+            object[row] = text;
+        }
+    }
+
+    public int fieldCount() {
+        return count;
+    }
+
+    public FieldDef fieldDef(int row) {
+        return def[row];
+    }
+
+    public int fieldOffset(int row) {
+        return off[row];
+    }
+
+    public int fieldLength(int row) {
+        return len[row];
+    }
+
+    public int fieldParent(int row) {
+        return parent[row];
+    }
+
+    public long fieldValue(int row) {
+        return value[row];
+    }
+
+    public Object fieldObject(int row) {
+        return object[row];
+    }
+
+    public byte fieldFlags(int row) {
+        return flags[row];
+    }
+
+    /** The first row of {@code f}, or -1. */
+    public int find(FieldDef f) {
+        for (int i = 0; i < count; i++) {
+            if (def[i] == f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,120 @@
+package io.jcap.field;
+
+/** Text forms of addresses and numbers as Wireshark prints them, appended without allocation. */
+public final class Formats {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Formats() {
+    }
+
+    public static StringBuilder ipv4(StringBuilder sb, int a) {
+        sb.append((a >>> 24) & 0xFF).append('.').append((a >>> 16) & 0xFF).append('.')
+                .append((a >>> 8) & 0xFF).append('.').append(a & 0xFF);
+        return sb;
+    }
+
+    public static StringBuilder ipv4(StringBuilder sb, byte[] b, int off) {
+        sb.append(b[off] & 0xFF).append('.').append(b[off + 1] & 0xFF).append('.')
+                .append(b[off + 2] & 0xFF).append('.').append(b[off + 3] & 0xFF);
+        return sb;
+    }
+
+    public static StringBuilder ether(StringBuilder sb, long mac) {
+        for (int i = 5; i >= 0; i--) {
+            int b = (int) (mac >>> (8 * i)) & 0xFF;
+            sb.append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            if (i > 0) {
+                sb.append(':');
+            }
+        }
+        return sb;
+    }
+
+    /** Bytes as aa:bb:cc..., the form of MAC and other link addresses. */
+    public static StringBuilder colonHex(StringBuilder sb, byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            int v = b[off + i] & 0xFF;
+            sb.append(HEX[v >> 4]).append(HEX[v & 0xF]);
+        }
+        return sb;
+    }
+
+    public static StringBuilder hex(StringBuilder sb, long v, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            sb.append(HEX[(int) (v >>> (4 * i)) & 0xF]);
+        }
+        return sb;
+    }
+
+    /** Bytes as contiguous lower-case hex. */
+    public static StringBuilder hexBytes(StringBuilder sb, byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            int v = b[off + i] & 0xFF;
+            sb.append(HEX[v >> 4]).append(HEX[v & 0xF]);
+        }
+        return sb;
+    }
+
+    /**
+     * IPv6 in RFC 5952 form as Wireshark's inet_ntop prints it: the longest run of two
+     * or more zero groups becomes "::" (the first such run on a tie), and
+     * IPv4-compatible/-mapped addresses end in dotted quad.
+     */
+    public static StringBuilder ipv6(StringBuilder sb, byte[] b, int off) {
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = ((b[off + 2 * i] & 0xFF) << 8) | (b[off + 2 * i + 1] & 0xFF);
+        }
+        int bestBase = -1;
+        int bestLen = 0;
+        int curBase = -1;
+        int curLen = 0;
+        for (int i = 0; i < 8; i++) {
+            if (w[i] == 0) {
+                if (curBase < 0) {
+                    curBase = i;
+                    curLen = 1;
+                } else {
+                    curLen++;
+                }
+            } else if (curBase >= 0) {
+                if (bestBase < 0 || curLen > bestLen) {
+                    bestBase = curBase;
+                    bestLen = curLen;
+                }
+                curBase = -1;
+            }
+        }
+        if (curBase >= 0 && (bestBase < 0 || curLen > bestLen)) {
+            bestBase = curBase;
+            bestLen = curLen;
+        }
+        if (bestBase >= 0 && bestLen < 2) {
+            bestBase = -1;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (bestBase >= 0 && i >= bestBase && i < bestBase + bestLen) {
+                if (i == bestBase) {
+                    sb.append(':');
+                }
+                continue;
+            }
+            if (i != 0) {
+                sb.append(':');
+            }
+            // embedded IPv4: ::a.b.c.d or ::ffff:a.b.c.d
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff))) {
+                ipv4(sb, b, off + 12);
+                break;
+            }
+            sb.append(Integer.toHexString(w[i]));
+        }
+        if (bestBase >= 0 && bestBase + bestLen == 8) {
+            sb.append(':');
+        }
+        return sb;
+    }
+}

@@ -1,0 +1,48 @@
+package io.jcap.frame;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One captured record as a reader delivers it: timestamp, lengths, link type and a
+ * slice of the reader's buffer. Readers reuse one instance; whoever keeps a frame
+ * beyond the next {@code FrameSource.next} call must copy it ({@link #copy()}).
+ */
+public final class Frame {
+    /** 1-based number within the run. */
+    public long number;
+    /** Seconds since the epoch, and nanoseconds within that second (0..999,999,999). */
+    public long seconds;
+    public int nanos;
+    /** Decimal digits the source's time stamps carry (0, 1, 2, 3, 6 or 9). */
+    public int precision = 6;
+    /** False for records without a time stamp (pcapng simple packet blocks). */
+    public boolean hasTime = true;
+    public int capturedLength;
+    public int originalLength;
+    /** LINKTYPE_* value (tcpdump.org numbering). */
+    public int linkType;
+    /** Interface index across the whole file (pcapng), 0 for pcap. */
+    public int interfaceId;
+    /** The bytes are {@code data[offset, offset + capturedLength)}. */
+    public ByteBuf data;
+    public int offset;
+
+    /** A frame that owns a copy of its bytes. */
+    public Frame copy() {
+        Frame f = new Frame();
+        f.number = number;
+        f.seconds = seconds;
+        f.nanos = nanos;
+        f.precision = precision;
+        f.hasTime = hasTime;
+        f.capturedLength = capturedLength;
+        f.originalLength = originalLength;
+        f.linkType = linkType;
+        f.interfaceId = interfaceId;
+        byte[] bytes = new byte[capturedLength];
+        data.getBytes(offset, bytes);
+        f.data = io.netty.buffer.Unpooled.wrappedBuffer(bytes);
+        f.offset = 0;
+        return f;
+    }
+}

@@ -1,0 +1,19 @@
+package io.jcap.frame;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Where frames come from: a capture file or a live interface. */
+public interface FrameSource extends Closeable {
+    /**
+     * Fills {@code into} with the next frame. Returns false at the end of the input.
+     * The frame's bytes stay valid until the next call.
+     */
+    boolean next(Frame into) throws IOException;
+
+    /** Link-layer description of interface {@code id} (link type, snap length, name). */
+    InterfaceInfo interfaceInfo(int id);
+
+    /** Number of interfaces seen so far. */
+    int interfaceCount();
+}

@@ -1,0 +1,322 @@
+package io.jcap.io.pcapng;
+
+import io.jcap.frame.Frame;
+import io.jcap.frame.FrameSource;
+import io.jcap.frame.InterfaceInfo;
+import io.jcap.io.CaptureFileException;
+import io.jcap.io.CaptureFileException.Kind;
+import io.jcap.io.InputWindow;
+import io.jcap.io.pcap.PcapFormat;
+import io.netty.buffer.ByteBuf;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.jcap.io.pcapng.PcapngFormat.*;
+
+/**
+ * pcapng: several sections (each with its own byte order and interfaces), enhanced,
+ * simple and obsolete packet blocks; every other block is skipped.
+ */
+public final class PcapngReader implements FrameSource {
+    private final InputWindow in;
+    private boolean littleEndian;
+    /** Interfaces of all sections, in file order; a section's interface i is {@code sectionBase + i}. */
+    private final List<Interface> interfaces = new ArrayList<>();
+    private int sectionBase;
+    private long count;
+
+    /** One interface description: its link type and how to read its time stamps. */
+    private record Interface(int index, InterfaceInfo info, long unitsPerSecond, boolean binary, int shift,
+                             long nanosPerUnit, long unitsPerNano, long offsetSeconds) {
+    }
+
+    public PcapngReader(InputWindow in) throws IOException {
+        this.in = in;
+        if (in.fill(12) < 12) {
+            throw new CaptureFileException(Kind.CUT_SHORT_AT_OPEN);
+        }
+        if (in.buffer().getInt(in.position()) != SHB) {
+            throw new CaptureFileException(Kind.NOT_CAPTURE);
+        }
+        int magic = in.buffer().getInt(in.position() + 8);
+        if (magic != BYTE_ORDER_MAGIC && Integer.reverseBytes(magic) != BYTE_ORDER_MAGIC) {
+            throw new CaptureFileException(Kind.NOT_CAPTURE);
+        }
+    }
+
+    private int u16(ByteBuf b, int i) {
+        return littleEndian ? b.getUnsignedShortLE(i) : b.getUnsignedShort(i);
+    }
+
+    private int u32(ByteBuf b, int i) {
+        return littleEndian ? b.getIntLE(i) : b.getInt(i);
+    }
+
+    @Override
+    public boolean next(Frame f) throws IOException {
+        while (true) {
+            int have = in.fill(12);
+            if (have == 0) {
+                return false;
+            }
+            if (have < 12) {
+                throw new CaptureFileException(Kind.CUT_SHORT);
+            }
+            ByteBuf b = in.buffer();
+            int p = in.position();
+            int type = b.getInt(p);
+            if (type == SHB) {
+                int magic = b.getInt(p + 8);
+                if (magic == BYTE_ORDER_MAGIC) {
+                    littleEndian = false;
+                } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
+                    littleEndian = true;
+                } else {
+                    throw new CaptureFileException(Kind.DAMAGED, String.format(
+                            "pcapng: unknown byte-order magic number 0x%08x", magic));
+                }
+            } else {
+                type = u32(b, p);
+            }
+            long total = u32(b, p + 4) & 0xFFFFFFFFL;
+            if (total < 12) {
+                throw new CaptureFileException(Kind.DAMAGED,
+                        "pcapng: total block length " + total + " of block is too small (< 12)");
+            }
+            if (total % 4 != 0) {
+                throw new CaptureFileException(Kind.DAMAGED,
+                        "pcapng: total block length " + total + " is not a multiple of 4");
+            }
+            if (total > MAX_BLOCK) {
+                throw new CaptureFileException(Kind.DAMAGED,
+                        "pcapng: total block length " + total + " is too large (> " + MAX_BLOCK + ")");
+            }
+            int len = (int) total;
+            if (in.fill(len) < len) {
+                throw new CaptureFileException(Kind.CUT_SHORT);
+            }
+            b = in.buffer();
+            p = in.position();
+            int trailer = u32(b, p + len - 4);
+            if (trailer != len) {
+                throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block lengths (first " + len
+                        + " and second " + (trailer & 0xFFFFFFFFL) + ") don't match");
+            }
+            boolean frame = switch (type) {
+                case SHB -> {
+                    section(b, p, len);
+                    yield false;
+                }
+                case IDB -> {
+                    iface(b, p, len);
+                    yield false;
+                }
+                case EPB -> enhanced(b, p, len, f);
+                case SPB -> simple(b, p, len, f);
+                case OPB -> obsolete(b, p, len, f);
+                default -> false;
+            };
+            in.skip(len);
+            if (frame) {
+                return true;
+            }
+        }
+    }
+
+    private void section(ByteBuf b, int p, int len) throws CaptureFileException {
+        if (len < 28) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of an SHB is less than the minimum SHB size 28");
+        }
+        int major = u16(b, p + 12);
+        int minor = u16(b, p + 14);
+        if (major != 1 || minor > 2) {
+            throw new CaptureFileException(Kind.UNSUPPORTED,
+                    "pcapng: unknown SHB version " + major + "." + minor);
+        }
+        sectionBase = interfaces.size();
+    }
+
+    private void iface(ByteBuf b, int p, int len) throws CaptureFileException {
+        if (len < 20) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of an IDB is less than the minimum IDB size 20");
+        }
+        int linkType = u16(b, p + 8);
+        int snap = u32(b, p + 12);
+        int tsresol = 6;
+        long offset = 0;
+        String name = null;
+        int o = p + 16;
+        int end = p + len - 4;
+        while (o + 4 <= end) {
+            int code = u16(b, o);
+            int olen = u16(b, o + 2);
+            if (code == OPT_END || o + 4 + olen > end) {
+                break;
+            }
+            if (code == IF_TSRESOL && olen >= 1) {
+                tsresol = b.getUnsignedByte(o + 4);
+            } else if (code == IF_TSOFFSET && olen >= 8) {
+                offset = littleEndian ? b.getLongLE(o + 4) : b.getLong(o + 4);
+            } else if (code == IF_NAME) {
+                name = b.toString(o + 4, olen, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            o += 4 + ((olen + 3) & ~3);
+        }
+        if (!PcapFormat.knownLinkType(linkType)) {
+            throw new CaptureFileException(Kind.UNSUPPORTED,
+                    "pcapng: network type " + linkType + " unknown or unsupported");
+        }
+        interfaces.add(timing(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol)), tsresol, offset));
+    }
+
+    /** tshark 4.0 shows 0, 1, 2, 3, 6 or 9 decimals: the resolution's digits, rounded up to one of those. */
+    static int precisionOf(int tsresol) {
+        int digits;
+        if ((tsresol & 0x80) != 0) {
+            // 2^-n: the decimal digits needed to show one unit
+            digits = (int) Math.ceil((tsresol & 0x7F) * Math.log10(2));
+        } else {
+            digits = tsresol;
+        }
+        if (digits <= 3) {
+            return digits;
+        }
+        return digits <= 6 ? 6 : 9;
+    }
+
+    private static Interface timing(int index, InterfaceInfo info, int tsresol, long offsetSeconds) {
+        if ((tsresol & 0x80) != 0) {
+            int shift = Math.min(tsresol & 0x7F, 63);
+            return new Interface(index, info, 1L << shift, true, shift, 0, 0, offsetSeconds);
+        }
+        int exp = Math.min(tsresol, 18);
+        long units = 1;
+        for (int i = 0; i < exp; i++) {
+            units *= 10;
+        }
+        long nanosPerUnit = exp <= 9 ? 1_000_000_000L / units : 0;
+        long unitsPerNano = exp > 9 ? units / 1_000_000_000L : 0;
+        return new Interface(index, info, units, false, 0, nanosPerUnit, unitsPerNano, offsetSeconds);
+    }
+
+    private Interface interfaceFor(long localId) throws CaptureFileException {
+        long global = sectionBase + localId;
+        if (localId < 0 || global >= interfaces.size()) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: interface index " + localId
+                    + " is not less than section interface count " + (interfaces.size() - sectionBase));
+        }
+        return interfaces.get((int) global);
+    }
+
+    private void stamp(Frame f, Interface i, long units) {
+        long sec;
+        long rem;
+        if (i.binary) {
+            sec = units >>> i.shift;
+            rem = units & (i.unitsPerSecond - 1);
+            // rem * 1e9 / 2^shift without overflow
+            long hi = Math.multiplyHigh(rem, 1_000_000_000L);
+            long lo = rem * 1_000_000_000L;
+            f.nanos = (int) (i.shift == 0 ? lo : (lo >>> i.shift) | (hi << (64 - i.shift)));
+        } else {
+            sec = Long.divideUnsigned(units, i.unitsPerSecond);
+            rem = Long.remainderUnsigned(units, i.unitsPerSecond);
+            f.nanos = (int) (i.nanosPerUnit != 0 ? rem * i.nanosPerUnit : rem / i.unitsPerNano);
+        }
+        f.seconds = sec + i.offsetSeconds;
+        f.hasTime = true;
+    }
+
+    private boolean packet(Frame f, Interface i, long units, int dataAt, int cap, long orig, int end)
+            throws CaptureFileException {
+        if (cap > PcapngFormat.MAX_RECORD) {
+            throw new CaptureFileException(Kind.DAMAGED,
+                    "pcapng: cap_len " + cap + " is larger than " + PcapngFormat.MAX_RECORD);
+        }
+        if (dataAt + cap > end) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length is too small for the packet data");
+        }
+        f.number = ++count;
+        stamp(f, i, units);
+        f.precision = i.info.precision();
+        f.capturedLength = cap;
+        f.originalLength = (int) Math.min(orig, Integer.MAX_VALUE);
+        f.linkType = i.info.linkType();
+        f.interfaceId = i.index;
+        f.data = in.buffer();
+        f.offset = dataAt;
+        return true;
+    }
+
+    private boolean enhanced(ByteBuf b, int p, int len, Frame f) throws CaptureFileException {
+        if (len < 32) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of an EPB is less than the minimum EPB size 32");
+        }
+        Interface i = interfaceFor(u32(b, p + 8) & 0xFFFFFFFFL);
+        long units = ((u32(b, p + 12) & 0xFFFFFFFFL) << 32) | (u32(b, p + 16) & 0xFFFFFFFFL);
+        int cap = u32(b, p + 20);
+        long orig = u32(b, p + 24) & 0xFFFFFFFFL;
+        if (cap < 0) {
+            cap = Integer.MAX_VALUE;
+        }
+        return packet(f, i, units, p + 28, cap, orig, p + len - 4);
+    }
+
+    private boolean obsolete(ByteBuf b, int p, int len, Frame f) throws CaptureFileException {
+        if (len < 32) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of a PB is less than the minimum PB size 32");
+        }
+        Interface i = interfaceFor(u16(b, p + 8));
+        long units = ((u32(b, p + 12) & 0xFFFFFFFFL) << 32) | (u32(b, p + 16) & 0xFFFFFFFFL);
+        int cap = u32(b, p + 20);
+        long orig = u32(b, p + 24) & 0xFFFFFFFFL;
+        if (cap < 0) {
+            cap = Integer.MAX_VALUE;
+        }
+        return packet(f, i, units, p + 28, cap, orig, p + len - 4);
+    }
+
+    private boolean simple(ByteBuf b, int p, int len, Frame f) throws CaptureFileException {
+        if (len < 16) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of an SPB is less than the minimum SPB size 16");
+        }
+        if (sectionBase >= interfaces.size()) {
+            throw new CaptureFileException(Kind.DAMAGED,
+                    "pcapng: SPB appeared before any IDBs in the section");
+        }
+        Interface i = interfaces.get(sectionBase);
+        long orig = u32(b, p + 8) & 0xFFFFFFFFL;
+        long cap = Math.min(orig, len - 16);
+        int snap = i.info.snapLength();
+        if (snap != 0 && cap > (snap & 0xFFFFFFFFL)) {
+            cap = snap & 0xFFFFFFFFL;
+        }
+        boolean ok = packet(f, i, 0, p + 12, (int) cap, orig, p + len - 4);
+        f.hasTime = false;
+        f.seconds = 0;
+        f.nanos = 0;
+        return ok;
+    }
+
+    @Override
+    public InterfaceInfo interfaceInfo(int id) {
+        return interfaces.get(id).info;
+    }
+
+    @Override
+    public int interfaceCount() {
+        return interfaces.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

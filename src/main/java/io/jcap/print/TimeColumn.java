@@ -1,0 +1,143 @@
+package io.jcap.print;
+
+import io.jcap.frame.Frame;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+
+/**
+ * The Time column: keeps the reference times a format needs (first frame, previous
+ * captured and previous displayed frame) and formats one frame's time into a
+ * StringBuilder, truncated to the frame's precision as tshark does.
+ */
+public final class TimeColumn {
+    private final TimeFormat format;
+    private final ZoneRules zone;
+    private boolean haveFirst;
+    private long firstSec;
+    private int firstNanos;
+    private boolean havePrev;
+    private long prevSec;
+    private int prevNanos;
+    private long prevShownSec;
+    private int prevShownNanos;
+    private boolean havePrevShown;
+
+    public TimeColumn(TimeFormat format, ZoneId zone) {
+        this.format = format;
+        this.zone = zone.getRules();
+    }
+
+    public TimeFormat format() {
+        return format;
+    }
+
+    /** Call for every frame read, shown or not, before formatting it. */
+    public void captured(Frame f) {
+        if (!haveFirst) {
+            haveFirst = true;
+            firstSec = f.seconds;
+            firstNanos = f.nanos;
+        }
+    }
+
+    /** Call after a frame was handled, with whether it was displayed. */
+    public void done(Frame f, boolean displayed) {
+        havePrev = true;
+        prevSec = f.seconds;
+        prevNanos = f.nanos;
+        if (displayed) {
+            havePrevShown = true;
+            prevShownSec = f.seconds;
+            prevShownNanos = f.nanos;
+        }
+    }
+
+    public void append(StringBuilder sb, Frame f) {
+        int p = f.precision;
+        switch (format) {
+            case RELATIVE -> difference(sb, f.seconds, f.nanos, firstSec, firstNanos, p);
+            case DELTA -> difference(sb, f.seconds, f.nanos, havePrev ? prevSec : f.seconds,
+                    havePrev ? prevNanos : f.nanos, p);
+            case DELTA_DISPLAYED -> difference(sb, f.seconds, f.nanos, havePrevShown ? prevShownSec : f.seconds,
+                    havePrevShown ? prevShownNanos : f.nanos, p);
+            case EPOCH -> difference(sb, f.seconds, f.nanos, 0, 0, p);
+            default -> absolute(sb, f, p);
+        }
+    }
+
+    /** a - b as seconds with {@code p} decimals. */
+    static void difference(StringBuilder sb, long aSec, int aNanos, long bSec, int bNanos, int p) {
+        long sec = aSec - bSec;
+        long nanos = aNanos - bNanos;
+        boolean negative = sec < 0 || (sec == 0 && nanos < 0);
+        if (negative) {
+            sec = -sec;
+            nanos = -nanos;
+        }
+        if (nanos < 0) {
+            nanos += 1_000_000_000L;
+            sec -= 1;
+        }
+        if (negative) {
+            sb.append('-');
+        }
+        sb.append(sec);
+        fraction(sb, nanos, p);
+    }
+
+    private static void fraction(StringBuilder sb, long nanos, int p) {
+        if (p <= 0) {
+            return;
+        }
+        sb.append('.');
+        long v = nanos;
+        for (int i = 9; i > p; i--) {
+            v /= 10;
+        }
+        int start = sb.length();
+        for (int i = 0; i < p; i++) {
+            sb.append('0');
+        }
+        for (int i = sb.length() - 1; i >= start && v > 0; i--) {
+            sb.setCharAt(i, (char) ('0' + v % 10));
+            v /= 10;
+        }
+    }
+
+    private void absolute(StringBuilder sb, Frame f, int p) {
+        ZoneOffset offset = format.utc() ? ZoneOffset.UTC : zone.getOffset(Instant.ofEpochSecond(f.seconds));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(f.seconds, 0, offset);
+        switch (format) {
+            case ABSOLUTE_DATE, UTC_DATE -> {
+                sb.append(t.getYear()).append('-');
+                two(sb, t.getMonthValue()).append('-');
+                two(sb, t.getDayOfMonth()).append(' ');
+            }
+            case ABSOLUTE_DOY, UTC_DOY -> {
+                sb.append(t.getYear()).append('/');
+                int doy = t.getDayOfYear();
+                if (doy < 100) {
+                    sb.append('0');
+                }
+                two(sb, doy).append(' ');
+            }
+            default -> {
+            }
+        }
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        fraction(sb, f.nanos, p);
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        if (v < 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
+    }
+}

@@ -1,0 +1,70 @@
+package io.jcap.proto.eth;
+
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Address;
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Dissector;
+import io.jcap.dissect.EngineBuilder;
+import io.jcap.field.FieldDef;
+import io.jcap.frame.LinkType;
+
+/** Ethernet II and IEEE 802.3 frames; see {@link EthFields} for the layout. */
+public final class EthDissector implements Dissector {
+    /** Largest 802.3 length; larger values are EtherTypes (from 0x0600). */
+    static final int MAX_802_3_LENGTH = 1500;
+    private final EtherTypeDispatch etherTypes;
+    private final Dissector llc;
+
+    public EthDissector(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc) {
+        this.etherTypes = etherTypes;
+        this.llc = llc;
+        b.protocol(EthFields.PROTOCOL);
+        b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.ETHERNET, this, "eth");
+    }
+
+    @Override
+    public int dissect(PacketBuffer buf, int offset, Dissection d) {
+        d.enter(EthFields.PROTOCOL);
+        d.setProtocol("ETHER");
+        long dst = buf.u48(offset);
+        long src = buf.u48(offset + 6);
+        d.setAddresses(Address.Type.ETHER, offset + 6, offset, 6);
+        int type = buf.u16(offset + 12);
+        boolean tree = d.tree();
+        if (tree) {
+            d.open(EthFields.PROTOCOL.field, offset, 14);
+            address(d, EthFields.DST, EthFields.DST_LG, EthFields.DST_IG, offset, dst);
+            address(d, EthFields.SRC, EthFields.SRC_LG, EthFields.SRC_IG, offset + 6, src);
+        }
+        int payload = offset + 14;
+        if (type <= MAX_802_3_LENGTH) {
+            if (tree) {
+                d.add(EthFields.LEN, offset + 12, 2, type);
+                d.close();
+            }
+            d.info.set("IEEE 802.3 Ethernet ");
+            int end = Math.min(buf.end(), payload + type);
+            d.call(llc, payload, end);
+            return buf.end() - offset;
+        }
+        if (tree) {
+            d.add(EthFields.TYPE, offset + 12, 2, type);
+            d.close();
+        }
+        d.info.set("Ethernet II");
+        etherTypes.dispatch(type, buf, payload, d);
+        return buf.end() - offset;
+    }
+
+    /** The address item with its generic twin (eth.addr) and the LG/IG bits of its first three bytes. */
+    private static void address(Dissection d, FieldDef field, FieldDef lg, FieldDef ig, int off, long mac) {
+        long oui = (mac >>> 24) & 0xFFFFFF;
+        d.openRow(d.add(field, off, 6, mac));
+        d.add(EthFields.ADDR, off, 6, mac);
+        d.add(lg, off, 3, oui);
+        d.flag(d.add(EthFields.LG, off, 3, oui), Dissection.HIDDEN);
+        d.add(ig, off, 3, oui);
+        d.flag(d.add(EthFields.IG, off, 3, oui), Dissection.HIDDEN);
+        d.close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.jcap.proto.eth;
+
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Dissector;
+import io.jcap.dissect.DissectorTable;
+import io.jcap.dissect.EngineBuilder;
+import io.jcap.field.Formats;
+import io.jcap.proto.data.DataDissector;
+
+/**
+ * The "ethertype" hand-off shared by Ethernet, VLAN and Linux cooked captures. A type
+ * nobody dissects (or whose dissector rejects the bytes) shows as Protocol "0x88b5"
+ * and, when the type has a name, that name in Info.
+ */
+public final class EtherTypeDispatch {
+    private final DissectorTable table;
+    private final DataDissector data;
+
+    public EtherTypeDispatch(EngineBuilder b, DataDissector data) {
+        this.table = b.table("ethertype", "Ethertype", 1 << 16);
+        this.data = data;
+    }
+
+    public DissectorTable table() {
+        return table;
+    }
+
+    /** Dissects [offset, end) as EtherType {@code type}; returns the bytes the payload used. */
+    public int dispatch(int type, PacketBuffer buf, int offset, Dissection d) {
+        Dissector next = table.get(type);
+        if (next != null) {
+            int used = d.call(next, offset, buf.end());
+            if (used != Dissector.REJECT) {
+                return used;
+            }
+        }
+        StringBuilder sb = new StringBuilder(6).append("0x");
+        d.setProtocol(Formats.hex(sb, type, 4).toString());
+        String name = EthFields.TYPE.values.name(type);
+        if (name != null) {
+            d.info.set(name);
+        }
+        return data.dissect(buf, offset, d);
+    }
+}
