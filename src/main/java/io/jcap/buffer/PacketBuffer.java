@@ -39,6 +39,29 @@ public final class PacketBuffer {
         readable = length;
     }
 
+    /** What {@link #switchTo} replaced, to give back to {@link #switchBack}. */
+    public record Saved(ByteBuf buf, int base, int captured, int reported, int end) {
+    }
+
+    /**
+     * Points the view at other bytes (a reassembled datagram) until {@link #switchBack};
+     * offsets then count from the first of those bytes.
+     */
+    public Saved switchTo(ByteBuf bytes, int length) {
+        Saved s = new Saved(buf, base, captured, reported, end);
+        reset(bytes, 0, length);
+        return s;
+    }
+
+    public void switchBack(Saved s) {
+        buf = s.buf;
+        base = s.base;
+        captured = s.captured;
+        reported = s.reported;
+        end = s.end;
+        readable = Math.min(end, captured);
+    }
+
     /** Limits reads to {@code newEnd} (reported); returns the previous end for {@link #restore}. */
     public int narrow(int newEnd) {
         int old = end;

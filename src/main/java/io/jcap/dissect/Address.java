@@ -5,15 +5,23 @@ package io.jcap.dissect;
  * reused per packet: the bytes are copied into a fixed array, never allocated.
  */
 public final class Address {
-    public enum Type { NONE, ETHER, IPV4, IPV6, OTHER }
+    public enum Type { NONE, ETHER, IPV4, IPV6, OTHER, TEXT }
 
     public Type type = Type.NONE;
     public final byte[] bytes = new byte[16];
     public int length;
+    /** For TEXT: what the column shows (e.g. "N/A"). */
+    public String text;
 
     public void clear() {
         type = Type.NONE;
         length = 0;
+    }
+
+    public void setText(String s) {
+        type = Type.TEXT;
+        length = 0;
+        text = s;
     }
 
     public void set(Type t, io.jcap.buffer.PacketBuffer buf, int off, int len) {
@@ -25,12 +33,16 @@ public final class Address {
     public void copyFrom(Address o) {
         type = o.type;
         length = o.length;
+        text = o.text;
         System.arraycopy(o.bytes, 0, bytes, 0, o.length);
     }
 
     public boolean sameAs(Address o) {
         if (type != o.type || length != o.length) {
             return false;
+        }
+        if (type == Type.TEXT) {
+            return text.equals(o.text);
         }
         for (int i = 0; i < length; i++) {
             if (bytes[i] != o.bytes[i]) {

@@ -30,6 +30,11 @@ public final class Dissection {
     public final Address netDst = new Address();
     public int srcPort;
     public int dstPort;
+    /** TTL of the innermost IPv4 header, hop limit of the innermost IPv6 header (-1: none). */
+    public int ipTtl;
+    public int ipv6HopLimit;
+    /** IP protocol number of the innermost IP layer's payload (-1: none). */
+    public int ipProto;
     /** Set by IP while dissecting a fragment that was not reassembled. */
     public boolean fragmented;
     /** Set while dissecting the packet quoted in an ICMP error. */
@@ -81,6 +86,7 @@ public final class Dissection {
         netSrc.clear();
         netDst.clear();
         srcPort = dstPort = 0;
+        ipTtl = ipv6HopLimit = ipProto = -1;
         fragmented = false;
         inErrorPacket = false;
         layerCount = 0;
@@ -118,6 +124,14 @@ public final class Dissection {
         if (info.writable) {
             src.set(type, buf, srcOff, length);
             dst.set(type, buf, dstOff, length);
+        }
+    }
+
+    /** Sets both address columns to a text such as "N/A" (raw and loopback link layers). */
+    public void setAddressText(String text) {
+        if (info.writable) {
+            src.setText(text);
+            dst.setText(text);
         }
     }
 

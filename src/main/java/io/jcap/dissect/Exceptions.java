@@ -15,7 +15,8 @@ public final class Exceptions {
         boolean was = d.setColumnsWritable(true);
         if (e.malformed()) {
             if (d.fragmented) {
-                d.info.append("[Unreassembled Packet]");
+                // tshark 4.0 prints exactly this text for a fragment it could not reassemble
+                d.info.append("[BoundErrorUnreassembled Packet]");
             } else {
                 d.info.append("[Malformed Packet]");
             }

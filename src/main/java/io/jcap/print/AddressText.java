@@ -31,6 +31,7 @@ public final class AddressText {
             case IPV4 -> Formats.ipv4(sb, a.bytes, 0);
             case IPV6 -> Formats.ipv6(sb, a.bytes, 0);
             case OTHER -> Formats.colonHex(sb, a.bytes, 0, a.length);
+            case TEXT -> sb.append(a.text);
         }
     }
 }

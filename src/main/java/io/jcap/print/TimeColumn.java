@@ -57,6 +57,9 @@ public final class TimeColumn {
     }
 
     public void append(StringBuilder sb, Frame f) {
+        if (!f.hasTime) {
+            return;
+        }
         int p = f.precision;
         switch (format) {
             case RELATIVE -> difference(sb, f.seconds, f.nanos, firstSec, firstNanos, p);

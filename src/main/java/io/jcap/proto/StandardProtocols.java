@@ -2,10 +2,22 @@ package io.jcap.proto;
 
 import io.jcap.dissect.DissectorEngine;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.proto.arp.ArpDissector;
 import io.jcap.proto.data.DataDissector;
 import io.jcap.proto.eth.EthDissector;
 import io.jcap.proto.eth.EtherTypeDispatch;
 import io.jcap.proto.frame.FrameDissector;
+import io.jcap.proto.icmp.IcmpDissector;
+import io.jcap.proto.icmpv6.Icmpv6Dissector;
+import io.jcap.proto.ipv4.Ipv4Dissector;
+import io.jcap.proto.ipv6.Ipv6Dissector;
+import io.jcap.proto.llc.LlcDissector;
+import io.jcap.proto.loop.NullDissector;
+import io.jcap.proto.rawip.RawIpDissector;
+import io.jcap.proto.sll.SllDissector;
+import io.jcap.proto.tcp.TcpDissector;
+import io.jcap.proto.vlan.VlanTagDissector;
+import io.jcap.proto.udp.UdpDissector;
 
 /**
  * Assembles the dissectors jcap ships, wiring each to the tables it registers in and
@@ -20,7 +32,19 @@ public final class StandardProtocols {
         DataDissector data = new DataDissector(b);
         new FrameDissector(b, data);
         EtherTypeDispatch etherTypes = new EtherTypeDispatch(b, data);
-        new EthDissector(b, etherTypes, data);
+        LlcDissector llc = new LlcDissector(b, etherTypes, data);
+        new EthDissector(b, etherTypes, llc);
+        VlanTagDissector.register(b, etherTypes, llc);
+        SllDissector.register(b, etherTypes, llc);
+        NullDissector.register(b, etherTypes, data);
+        RawIpDissector.register(b);
+        new ArpDissector(b);
+        new Ipv4Dissector(b, data);
+        new Ipv6Dissector(b, data);
+        new IcmpDissector(b);
+        new Icmpv6Dissector(b);
+        new TcpDissector(b, data);
+        new UdpDissector(b, data);
         return b.build();
     }
 }

@@ -173,19 +173,24 @@ public final class PcapngReader implements FrameSource {
         interfaces.add(timing(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol)), tsresol, offset));
     }
 
-    /** tshark 4.0 shows 0, 1, 2, 3, 6 or 9 decimals: the resolution's digits, rounded up to one of those. */
+    /**
+     * tshark 4.0 shows 0, 1, 2, 3, 6 or 9 decimals: the resolution's decimal digits
+     * (2^-n counts as n·log10(2)), rounded down to one of those.
+     */
     static int precisionOf(int tsresol) {
         int digits;
         if ((tsresol & 0x80) != 0) {
-            // 2^-n: the decimal digits needed to show one unit
-            digits = (int) Math.ceil((tsresol & 0x7F) * Math.log10(2));
+            digits = (int) ((tsresol & 0x7F) * Math.log10(2));
         } else {
             digits = tsresol;
         }
-        if (digits <= 3) {
+        if (digits <= 2) {
             return digits;
         }
-        return digits <= 6 ? 6 : 9;
+        if (digits <= 5) {
+            return 3;
+        }
+        return digits <= 8 ? 6 : 9;
     }
 
     private static Interface timing(int index, InterfaceInfo info, int tsresol, long offsetSeconds) {

@@ -6,6 +6,7 @@ import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
 import io.jcap.field.Formats;
+import io.jcap.field.Protocol;
 import io.jcap.proto.data.DataDissector;
 
 /**
@@ -14,12 +15,16 @@ import io.jcap.proto.data.DataDissector;
  * and, when the type has a name, that name in Info.
  */
 public final class EtherTypeDispatch {
+    /** tshark's "ethertype" layer, which frame.protocols lists between a link layer and its payload. */
+    public static final Protocol PROTOCOL = new Protocol("ethertype", "Ethertype", "Ethertype");
+
     private final DissectorTable table;
     private final DataDissector data;
 
     public EtherTypeDispatch(EngineBuilder b, DataDissector data) {
         this.table = b.table("ethertype", "Ethertype", 1 << 16);
         this.data = data;
+        b.protocol(PROTOCOL);
     }
 
     public DissectorTable table() {
@@ -28,6 +33,7 @@ public final class EtherTypeDispatch {
 
     /** Dissects [offset, end) as EtherType {@code type}; returns the bytes the payload used. */
     public int dispatch(int type, PacketBuffer buf, int offset, Dissection d) {
+        d.enter(PROTOCOL);
         Dissector next = table.get(type);
         if (next != null) {
             int used = d.call(next, offset, buf.end());

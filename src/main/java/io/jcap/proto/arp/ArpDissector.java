@@ -1,0 +1,803 @@
+package io.jcap.proto.arp;
+
+import io.jcap.buffer.BoundsException;
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Dissector;
+import io.jcap.dissect.EngineBuilder;
+import io.jcap.field.Formats;
+
+/**
+ * ARP and RARP (RFC 826, 903) and their relatives that share the header: DRARP,
+ * Inverse ARP (RFC 2390), MARS (RFC 2022), MAPOS, the ATM variant (RFC 2225, hardware
+ * type 19) and AX.25 ARP (hardware type 3), as tshark 4.0 shows them.
+ *
+ * <p>The Protocol column follows the opcode, not the EtherType. Reads happen in the
+ * order tshark's dissector makes them, so that a short or cut frame ends with the same
+ * text and mark: a reported length shorter than the header's addresses is malformed
+ * before anything but "ARP" is shown; a capture cut inside the addresses fails when
+ * the first address needed for Info is read.
+ *
+ * <p>Per-run state: the IPv4-to-MAC table of the duplicate address detection.
+ */
+public final class ArpDissector implements Dissector {
+    static final int HEADER = 8;
+    static final int ATM_HEADER = 12;
+    static final int HRD_ETHER = 1;
+    static final int HRD_AX25 = 3;
+    static final int HRD_IEEE802 = 6;
+    static final int HRD_ATM2225 = 19;
+    static final int PRO_IP = 0x0800;
+    static final int PRO_AX25_IP = 0xcc;
+    static final int PRO_AX25 = 3;
+
+    static final int OP_REQUEST = 1;
+    static final int OP_REPLY = 2;
+    static final int OP_RREQUEST = 3;
+    static final int OP_RREPLY = 4;
+    static final int OP_DRARP_REQUEST = 5;
+    static final int OP_DRARP_REPLY = 6;
+    static final int OP_DRARP_ERROR = 7;
+    static final int OP_IREQUEST = 8;
+    static final int OP_IREPLY = 9;
+    static final int OP_NAK = 10;
+    static final int OP_MARS_FIRST = 11;
+    static final int OP_MARS_LAST = 22;
+    static final int OP_MAPOS_UNARP = 23;
+    static final int OP_EXP1 = 24;
+    static final int OP_EXP2 = 25;
+
+    /** Bytes shown of a long address before the ellipsis (Wireshark's bytes_to_str). */
+    static final int MAX_SHOWN_BYTES = 36;
+    static final char ELLIPSIS = '\u2026';
+
+    /** Info text of the MARS opcodes 11..22 and MAPOS 23, before " from SHA at SPA". */
+    private static final String[] MARS = {
+        "MARS request", "MARS MULTI request", "MARS MSERV request", "MARS JOIN request",
+        "MARS LEAVE", "MARS NAK", "MARS UNSERV request", "MARS SJOIN request", "MARS SLEAVE",
+        "MARS grouplist request", "MARS grouplist reply", "MARS redirect map", "MAPOS UNARP request",
+    };
+
+    private final DuplicateTable duplicates = new DuplicateTable();
+
+    public ArpDissector(EngineBuilder b) {
+        b.protocol(ArpFields.PROTOCOL);
+        b.table("ethertype", "Ethertype", 1 << 16).add(0x0806, this, "arp");
+        b.table("ethertype", "Ethertype", 1 << 16).add(0x8035, this, "arp");
+    }
+
+    @Override
+    public int dissect(PacketBuffer buf, int offset, Dissection d) {
+        d.enter(ArpFields.PROTOCOL);
+        // "ARP" until the opcode is known, so that an early exception shows as ARP
+        d.setProtocol("ARP");
+        d.info.clear();
+        int hrd = buf.u16(offset);
+        if (hrd == HRD_ATM2225) {
+            return atmArp(buf, offset, d);
+        }
+        int pro = buf.u16(offset + 2);
+        int hln = buf.u8(offset + 4);
+        int pln = buf.u8(offset + 5);
+        int op = buf.u16(offset + 6);
+        int total = HEADER + 2 * hln + 2 * pln;
+        if (offset + total > buf.end()) {
+            throw BoundsException.MALFORMED;
+        }
+        int saved = buf.narrow(offset + total);
+        try {
+            if (hrd == HRD_AX25) {
+                ax25Arp(buf, offset, d, pro, hln, pln, op, total);
+            } else {
+                arp(buf, offset, d, hrd, pro, hln, pln, op, total);
+            }
+        } finally {
+            buf.restore(saved);
+        }
+        return total;
+    }
+
+    // ---------------------------------------------------------------- normal ARP
+
+    private void arp(PacketBuffer buf, int offset, Dissection d, int hrd, int pro, int hln, int pln, int op,
+                     int total) {
+        d.setProtocol(protocolName(op));
+        int sha = offset + HEADER;
+        int spa = sha + hln;
+        int tha = spa + pln;
+        int tpa = tha + hln;
+
+        boolean etherIp = isEther(hrd, hln) && isIpv4(pro, pln);
+        int dupIp = 0;
+        boolean dup = false;
+        long dupMac = 0;
+        long dupFrame = 0;
+        if ((op == OP_REQUEST || op == OP_REPLY) && etherIp) {
+            int ip = buf.i32(spa);
+            long mac = buf.u48(sha);
+            if (unicastNonZero(mac) && ip != 0) {
+                long earlier = duplicates.check(ip, mac, d.frame.number);
+                dup = earlier != 0;
+                if (dup) {
+                    dupIp = ip;
+                    dupMac = duplicates.lastMac;
+                    dupFrame = earlier;
+                }
+            }
+            ip = buf.i32(tpa);
+            mac = buf.u48(tha);
+            if (unicastNonZero(mac) && ip != 0 && op != OP_REQUEST && ip != dupIp) {
+                long earlier = duplicates.check(ip, mac, d.frame.number);
+                // the target's result replaces the sender's, as in tshark
+                dup = earlier != 0;
+                if (dup) {
+                    dupIp = ip;
+                    dupMac = duplicates.lastMac;
+                    dupFrame = earlier;
+                }
+            }
+        }
+
+        boolean gratuitous = false;
+        boolean announcement = false;
+        boolean probe = false;
+        if (op == OP_REQUEST || op == OP_REPLY) {
+            buf.check(tpa, pln);
+            gratuitous = pln > 0 && equalBytes(buf, spa, tpa, pln);
+        }
+        if (gratuitous) {
+            announcement = op == OP_REQUEST && zeroMac(buf, tha);
+        } else if (op == OP_REQUEST && zeroMac(buf, tha) && buf.i32(spa) == 0) {
+            probe = true;
+        }
+
+        info(buf, d, hrd, pro, hln, pln, op, sha, spa, tha, tpa, gratuitous, announcement, probe);
+        if (dup) {
+            StringBuilder sb = d.info.builder();
+            Formats.ipv4(sb.append(" (duplicate use of "), dupIp).append(" detected!)");
+        }
+
+        if (d.tree()) {
+            fields(buf, d, offset, hrd, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, announcement,
+                    probe);
+            if (dup) {
+                d.add(ArpFields.DUPLICATE_ADDRESS_FRAME, 0, 0, dupFrame);
+                d.add(ArpFields.SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0, 0);
+            }
+        }
+    }
+
+    static String protocolName(int op) {
+        switch (op) {
+            case OP_RREQUEST:
+            case OP_RREPLY:
+                return "RARP";
+            case OP_DRARP_REQUEST:
+            case OP_DRARP_REPLY:
+            case OP_DRARP_ERROR:
+                return "DRARP";
+            case OP_IREQUEST:
+            case OP_IREPLY:
+                return "Inverse ARP";
+            case OP_MAPOS_UNARP:
+                return "MAPOS";
+            default:
+                return op >= OP_MARS_FIRST && op <= OP_MARS_LAST ? "MARS" : "ARP";
+        }
+    }
+
+    private void info(PacketBuffer buf, Dissection d, int hrd, int pro, int hln, int pln, int op,
+                      int sha, int spa, int tha, int tpa, boolean gratuitous, boolean announcement, boolean probe) {
+        // every address the text needs is read (and may fail) before the column changes
+        StringBuilder sb = d.info.builder();
+        switch (op) {
+            case OP_REQUEST:
+                if (gratuitous) {
+                    checkProto(buf, tpa, pln, pro);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb.append(announcement ? "ARP Announcement for " : "Gratuitous ARP for "), tpa, pln,
+                            pro);
+                    if (!announcement) {
+                        sb.append(" (Request)");
+                    }
+                } else if (probe) {
+                    checkProto(buf, tpa, pln, pro);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb.append("Who has "), tpa, pln, pro).append("? (ARP Probe)");
+                } else {
+                    checkProto(buf, tpa, pln, pro);
+                    checkProto(buf, spa, pln, pro);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb.append("Who has "), tpa, pln, pro).append("? Tell ");
+                    proto(buf, sb, spa, pln, pro);
+                }
+                break;
+            case OP_REPLY:
+                if (gratuitous) {
+                    checkProto(buf, spa, pln, pro);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb.append("Gratuitous ARP for "), spa, pln, pro).append(" (Reply)");
+                } else {
+                    checkProto(buf, spa, pln, pro);
+                    checkHw(buf, sha, hln);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb, spa, pln, pro).append(" is at ");
+                    hw(buf, sb, sha, hln, hrd);
+                }
+                break;
+            case OP_RREQUEST:
+            case OP_IREQUEST:
+            case OP_DRARP_REQUEST:
+                checkHw(buf, tha, hln);
+                checkHw(buf, sha, hln);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb.append("Who is "), tha, hln, hrd).append("? Tell ");
+                hw(buf, sb, sha, hln, hrd);
+                break;
+            case OP_RREPLY:
+            case OP_DRARP_REPLY:
+                checkHw(buf, tha, hln);
+                checkProto(buf, tpa, pln, pro);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb, tha, hln, hrd).append(" is at ");
+                proto(buf, sb, tpa, pln, pro);
+                break;
+            case OP_DRARP_ERROR:
+                d.info.set("DRARP Error");
+                break;
+            case OP_IREPLY:
+                checkHw(buf, sha, hln);
+                checkProto(buf, spa, pln, pro);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb, sha, hln, hrd).append(" is at ");
+                proto(buf, sb, spa, pln, pro);
+                break;
+            case OP_NAK:
+                d.info.set("ARP NAK");
+                break;
+            case OP_EXP1:
+                d.info.set("Experimental 1 ( opcode 24 )");
+                break;
+            case OP_EXP2:
+                d.info.set("Experimental 2 ( opcode 25 )");
+                break;
+            case 0:
+            case 0xffff:
+                d.info.clear();
+                d.info.builder().append("Reserved opcode ").append(op);
+                break;
+            default:
+                if (op >= OP_MARS_FIRST && op <= OP_MAPOS_UNARP) {
+                    checkHw(buf, sha, hln);
+                    checkProto(buf, spa, pln, pro);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    hw(buf, sb.append(MARS[op - OP_MARS_FIRST]).append(" from "), sha, hln, hrd).append(" at ");
+                    proto(buf, sb, spa, pln, pro);
+                } else {
+                    d.info.clear();
+                    Formats.hex(d.info.builder().append("Unknown ARP opcode 0x"), op, 4);
+                }
+                break;
+        }
+    }
+
+    private void fields(PacketBuffer buf, Dissection d, int offset, int hrd, int pro, int hln, int pln, int op,
+                        int total, int sha, int spa, int tha, int tpa, boolean gratuitous, boolean announcement,
+                        boolean probe) {
+        d.open(ArpFields.PROTOCOL.field, offset, total);
+        d.add(ArpFields.HW_TYPE, offset, 2, hrd);
+        d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
+        d.add(ArpFields.HW_SIZE, offset + 4, 1, hln);
+        d.add(ArpFields.PROTO_SIZE, offset + 5, 1, pln);
+        d.add(ArpFields.OPCODE, offset + 6, 2, op);
+        if (gratuitous) {
+            d.flag(d.add(ArpFields.ISGRATUITOUS, 0, 0, 1), Dissection.GENERATED);
+        }
+        if (probe) {
+            d.flag(d.add(ArpFields.ISPROBE, 0, 0, 1), Dissection.GENERATED);
+        }
+        if (announcement) {
+            d.flag(d.add(ArpFields.ISANNOUNCEMENT, 0, 0, 1), Dissection.GENERATED);
+        }
+        int avail = buf.capturedEnd();
+        boolean ether = isEther(hrd, hln);
+        boolean ipv4 = isIpv4(pro, pln);
+        if (hln != 0 && sha + hln <= avail) {
+            hwField(buf, d, hrd, ether, ArpFields.SRC_HW_MAC, ArpFields.SRC_HW_AX25, ArpFields.SRC_HW, sha, hln);
+        }
+        if (pln != 0 && spa + pln <= avail) {
+            protoField(buf, d, ipv4, ArpFields.SRC_PROTO_IPV4, ArpFields.SRC_PROTO, spa, pln);
+        }
+        if (hln != 0 && tha + hln <= avail) {
+            hwField(buf, d, hrd, ether, ArpFields.DST_HW_MAC, ArpFields.DST_HW_AX25, ArpFields.DST_HW, tha, hln);
+        }
+        if (pln != 0 && tpa + pln <= avail) {
+            protoField(buf, d, ipv4, ArpFields.DST_PROTO_IPV4, ArpFields.DST_PROTO, tpa, pln);
+        }
+        d.close();
+    }
+
+    private static void hwField(PacketBuffer buf, Dissection d, int hrd, boolean ether,
+                                io.jcap.field.FieldDef mac, io.jcap.field.FieldDef ax25, io.jcap.field.FieldDef raw,
+                                int off, int len) {
+        if (ether) {
+            d.add(mac, off, len, buf.u48(off));
+        } else if (hrd == HRD_AX25 && len == 7) {
+            d.addBytes(ax25, off, len);
+        } else {
+            d.addBytes(raw, off, len);
+        }
+    }
+
+    private static void protoField(PacketBuffer buf, Dissection d, boolean ipv4, io.jcap.field.FieldDef v4,
+                                   io.jcap.field.FieldDef raw, int off, int len) {
+        if (ipv4) {
+            d.add(v4, off, len, buf.u32(off));
+        } else {
+            d.addBytes(raw, off, len);
+        }
+    }
+
+    // ---------------------------------------------------------------- AX.25 ARP (hrd 3)
+
+    private void ax25Arp(PacketBuffer buf, int offset, Dissection d, int pro, int hln, int pln, int op, int total) {
+        switch (op) {
+            case OP_RREQUEST:
+            case OP_RREPLY:
+                d.setProtocol("RARP");
+                break;
+            case OP_IREQUEST:
+            case OP_IREPLY:
+                d.setProtocol("Inverse ARP");
+                break;
+            default:
+                d.setProtocol("ARP");
+                break;
+        }
+        int sha = offset + HEADER;
+        int spa = sha + hln;
+        int tha = spa + pln;
+        int tpa = tha + hln;
+        // both protocol address texts are made before anything else
+        checkProto(buf, spa, pln, pro);
+        checkProto(buf, tpa, pln, pro);
+        boolean gratuitous = (op == OP_REQUEST || op == OP_REPLY) && sameProtoText(buf, spa, tpa, pln, pro);
+        StringBuilder sb;
+        switch (op) {
+            case OP_REQUEST:
+                d.info.clear();
+                sb = d.info.builder();
+                if (gratuitous) {
+                    proto(buf, sb.append("Gratuitous ARP for "), tpa, pln, pro).append(" (Request)");
+                } else {
+                    proto(buf, sb.append("Who has "), tpa, pln, pro).append("? Tell ");
+                    proto(buf, sb, spa, pln, pro);
+                }
+                break;
+            case OP_REPLY:
+                if (gratuitous) {
+                    d.info.clear();
+                    proto(buf, d.info.builder().append("Gratuitous ARP for "), spa, pln, pro).append(" (Reply)");
+                } else {
+                    checkHw(buf, sha, hln);
+                    d.info.clear();
+                    sb = d.info.builder();
+                    proto(buf, sb, spa, pln, pro).append(" is at ");
+                    hw(buf, sb, sha, hln, HRD_AX25);
+                }
+                break;
+            case OP_RREQUEST:
+            case OP_IREQUEST:
+                checkHw(buf, tha, hln);
+                checkHw(buf, sha, hln);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb.append("Who is "), tha, hln, HRD_AX25).append("? Tell ");
+                hw(buf, sb, sha, hln, HRD_AX25);
+                break;
+            case OP_RREPLY:
+                checkHw(buf, tha, hln);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb, tha, hln, HRD_AX25).append(" is at ");
+                proto(buf, sb, tpa, pln, pro);
+                break;
+            case OP_IREPLY:
+                checkHw(buf, sha, hln);
+                d.info.clear();
+                sb = d.info.builder();
+                hw(buf, sb, sha, hln, HRD_AX25).append(" is at ");
+                proto(buf, sb, spa, pln, pro);
+                break;
+            default:
+                d.info.clear();
+                Formats.hex(d.info.builder().append("Unknown ARP opcode 0x"), op, 4);
+                break;
+        }
+        if (d.tree()) {
+            fields(buf, d, offset, HRD_AX25, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, false, false);
+        }
+    }
+
+    private static boolean sameProtoText(PacketBuffer buf, int a, int b, int len, int pro) {
+        if (len == 0) {
+            return true;
+        }
+        if (pro == PRO_AX25 && len == 7) {
+            // callsigns compare as text: the bits outside the characters and SSID do not count
+            for (int i = 0; i < 6; i++) {
+                if ((buf.u8(a + i) >> 1) != (buf.u8(b + i) >> 1)) {
+                    return false;
+                }
+            }
+            return ((buf.u8(a + 6) >> 1) & 0x0f) == ((buf.u8(b + 6) >> 1) & 0x0f);
+        }
+        if (len > MAX_SHOWN_BYTES && !isIpv4(pro, len)) {
+            // the texts show only the first bytes
+            len = MAX_SHOWN_BYTES;
+        }
+        return equalBytes(buf, a, b, len);
+    }
+
+    // ---------------------------------------------------------------- ATMARP (hrd 19)
+
+    private int atmArp(PacketBuffer buf, int offset, Dissection d) {
+        int pro = buf.u16(offset + 2);
+        int shtl = buf.u8(offset + 4);
+        int sstl = buf.u8(offset + 5);
+        int op = buf.u16(offset + 6);
+        int spln = buf.u8(offset + 8);
+        int thtl = buf.u8(offset + 9);
+        int tstl = buf.u8(offset + 10);
+        int tpln = buf.u8(offset + 11);
+        int shl = shtl & 0x3f;
+        int ssl = sstl & 0x3f;
+        int thl = thtl & 0x3f;
+        int tsl = tstl & 0x3f;
+        int total = ATM_HEADER + shl + ssl + spln + thl + tsl + tpln;
+        if (offset + total > buf.end()) {
+            throw BoundsException.MALFORMED;
+        }
+        int saved = buf.narrow(offset + total);
+        try {
+            int sha = offset + ATM_HEADER;
+            int ssa = sha + shl;
+            int spa = ssa + ssl;
+            int tha = spa + spln;
+            int tsa = tha + thl;
+            int tpa = tsa + tsl;
+            // all six texts are made before the columns change
+            buf.check(sha, shl);
+            buf.check(ssa, ssl);
+            checkProto(buf, spa, spln, pro);
+            buf.check(tha, thl);
+            buf.check(tsa, tsl);
+            checkProto(buf, tpa, tpln, pro);
+            switch (op) {
+                case OP_RREQUEST:
+                case OP_RREPLY:
+                    d.setProtocol("ATMRARP");
+                    break;
+                case OP_IREQUEST:
+                case OP_IREPLY:
+                    d.setProtocol("Inverse ATMARP");
+                    break;
+                case OP_MAPOS_UNARP:
+                    d.setProtocol("MAPOS");
+                    break;
+                default:
+                    d.setProtocol(op >= OP_MARS_FIRST && op <= OP_MARS_LAST ? "MARS" : "ATMARP");
+                    break;
+            }
+            d.info.clear();
+            StringBuilder sb = d.info.builder();
+            switch (op) {
+                case OP_REQUEST:
+                    proto(buf, sb.append("Who has "), tpa, tpln, pro).append("? Tell ");
+                    proto(buf, sb, spa, spln, pro);
+                    break;
+                case OP_REPLY:
+                    proto(buf, sb, spa, spln, pro).append(" is at ");
+                    atmAddress(buf, sb, sha, shtl, ssa, sstl);
+                    break;
+                case OP_IREQUEST:
+                    atmAddress(buf, sb.append("Who is "), tha, thtl, tsa, tstl).append("? Tell ");
+                    atmAddress(buf, sb, sha, shtl, ssa, sstl);
+                    break;
+                case OP_IREPLY:
+                    atmAddress(buf, sb, sha, shtl, ssa, sstl).append(" is at ");
+                    proto(buf, sb, spa, spln, pro);
+                    break;
+                case OP_NAK:
+                    proto(buf, sb.append("I don't know where "), spa, spln, pro).append(" is");
+                    break;
+                case OP_EXP1:
+                    sb.append("Experimental 1 ( opcode 24 )");
+                    break;
+                case OP_EXP2:
+                    sb.append("Experimental 2 ( opcode 25 )");
+                    break;
+                case 0:
+                case 0xffff:
+                    sb.append("Reserved opcode ").append(op);
+                    break;
+                default:
+                    if (op >= OP_MARS_FIRST && op <= OP_MAPOS_UNARP) {
+                        atmAddress(buf, sb.append(MARS[op - OP_MARS_FIRST]).append(" from "), sha, shtl, ssa, sstl)
+                                .append(" at ");
+                        proto(buf, sb, spa, spln, pro);
+                    } else {
+                        Formats.hex(sb.append("Unknown ATMARP opcode 0x"), op, 4);
+                    }
+                    break;
+            }
+            if (d.tree()) {
+                atmFields(buf, d, offset, total, pro, shtl, sstl, op, spln, thtl, tstl, tpln,
+                        sha, ssa, spa, tha, tsa, tpa);
+            }
+        } finally {
+            buf.restore(saved);
+        }
+        return total;
+    }
+
+    private static void atmFields(PacketBuffer buf, Dissection d, int offset, int total, int pro, int shtl, int sstl,
+                                  int op, int spln, int thtl, int tstl, int tpln,
+                                  int sha, int ssa, int spa, int tha, int tsa, int tpa) {
+        d.open(ArpFields.PROTOCOL.field, offset, total);
+        d.add(ArpFields.HW_TYPE, offset, 2, HRD_ATM2225);
+        d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
+        d.add(ArpFields.SRC_HTYPE, offset + 4, 1, shtl);
+        d.add(ArpFields.SRC_HLEN, offset + 4, 1, shtl & 0x3f);
+        d.add(ArpFields.SRC_STYPE, offset + 5, 1, sstl);
+        d.add(ArpFields.SRC_SLEN, offset + 5, 1, sstl & 0x3f);
+        d.add(ArpFields.OPCODE, offset + 6, 2, op);
+        d.add(ArpFields.SRC_PLN, offset + 8, 1, spln);
+        d.add(ArpFields.DST_HTYPE, offset + 9, 1, thtl);
+        d.add(ArpFields.DST_HLEN, offset + 9, 1, thtl & 0x3f);
+        d.add(ArpFields.DST_STYPE, offset + 10, 1, tstl);
+        d.add(ArpFields.DST_SLEN, offset + 10, 1, tstl & 0x3f);
+        d.add(ArpFields.DST_PLN, offset + 11, 1, tpln);
+        atmNumberField(buf, d, ArpFields.SRC_ATM_NUM_E164, ArpFields.SRC_ATM_NUM_NSAP, sha, shtl);
+        if ((sstl & 0x3f) != 0) {
+            d.addBytes(ArpFields.SRC_ATM_SUBADDR, ssa, sstl & 0x3f);
+        }
+        if (spln != 0) {
+            protoField(buf, d, isIpv4(pro, spln), ArpFields.SRC_PROTO_IPV4, ArpFields.SRC_PROTO, spa, spln);
+        }
+        atmNumberField(buf, d, ArpFields.DST_ATM_NUM_E164, ArpFields.DST_ATM_NUM_NSAP, tha, thtl);
+        if ((tstl & 0x3f) != 0) {
+            d.addBytes(ArpFields.DST_ATM_SUBADDR, tsa, tstl & 0x3f);
+        }
+        if (tpln != 0) {
+            protoField(buf, d, isIpv4(pro, tpln), ArpFields.DST_PROTO_IPV4, ArpFields.DST_PROTO, tpa, tpln);
+        }
+        d.close();
+    }
+
+    private static void atmNumberField(PacketBuffer buf, Dissection d, io.jcap.field.FieldDef e164,
+                                       io.jcap.field.FieldDef nsap, int off, int tl) {
+        int len = tl & 0x3f;
+        if (len == 0) {
+            return;
+        }
+        if ((tl & 0x40) != 0) {
+            StringBuilder sb = new StringBuilder(len);
+            ascii(buf, sb, off, len);
+            d.addObject(e164, off, len, sb.toString());
+        } else {
+            d.addBytes(nsap, off, len);
+        }
+    }
+
+    /** An ATM number and its subaddress: "number[,subaddress]". */
+    private static StringBuilder atmAddress(PacketBuffer buf, StringBuilder sb, int num, int numTl, int sub, int subTl) {
+        int len = numTl & 0x3f;
+        if (len == 0) {
+            sb.append("<No address>");
+        } else if ((numTl & 0x40) != 0) {
+            ascii(buf, sb, num, len);
+        } else {
+            hex(buf, sb, num, len);
+        }
+        int slen = subTl & 0x3f;
+        if (slen != 0) {
+            hex(buf, sb.append(','), sub, slen);
+        }
+        return sb;
+    }
+
+    /** A string read as ASCII: bytes above 0x7f become U+FFFD, as tshark's ENC_ASCII. */
+    private static void ascii(PacketBuffer buf, StringBuilder sb, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            int c = buf.u8(off + i);
+            if (c == 0) {
+                break;
+            }
+            sb.append(c < 0x80 ? (char) c : '\uFFFD');
+        }
+    }
+
+    // ---------------------------------------------------------------- address texts
+
+    static boolean isEther(int hrd, int hln) {
+        return (hrd == HRD_ETHER || hrd == HRD_IEEE802) && hln == 6;
+    }
+
+    static boolean isIpv4(int pro, int pln) {
+        return (pro == PRO_IP || pro == PRO_AX25_IP) && pln == 4;
+    }
+
+    private static boolean unicastNonZero(long mac) {
+        return (mac & 0x0100_0000_0000L) == 0 && mac != 0;
+    }
+
+    /** tvb_memeql against six zero bytes: false (not an exception) when the bytes are not there. */
+    private static boolean zeroMac(PacketBuffer buf, int off) {
+        if (off + 6 > buf.capturedEnd()) {
+            return false;
+        }
+        return buf.u48(off) == 0;
+    }
+
+    private static boolean equalBytes(PacketBuffer buf, int a, int b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (buf.u8(a + i) != buf.u8(b + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads what the text of a hardware address reads (its first 36 bytes). */
+    private static void checkHw(PacketBuffer buf, int off, int len) {
+        buf.check(off, Math.min(len, MAX_SHOWN_BYTES));
+    }
+
+    private static void checkProto(PacketBuffer buf, int off, int len, int pro) {
+        buf.check(off, Math.min(len, MAX_SHOWN_BYTES));
+    }
+
+    /** A hardware address as tshark's Info shows it: MAC form for Ethernet, else hex. */
+    static StringBuilder hw(PacketBuffer buf, StringBuilder sb, int off, int len, int hrd) {
+        if (len == 0) {
+            return sb.append("<No address>");
+        }
+        if (isEther(hrd, len)) {
+            return Formats.ether(sb, buf.u48(off));
+        }
+        return hex(buf, sb, off, len);
+    }
+
+    /** A protocol address: dotted quad for IPv4, an AX.25 callsign, else hex. */
+    static StringBuilder proto(PacketBuffer buf, StringBuilder sb, int off, int len, int pro) {
+        if (len == 0) {
+            return sb.append("<No address>");
+        }
+        if (isIpv4(pro, len)) {
+            return Formats.ipv4(sb, buf.i32(off));
+        }
+        if (pro == PRO_AX25 && len == 7) {
+            int chars = 6;
+            while (chars > 0 && (buf.u8(off + chars - 1) >> 1) == ' ') {
+                chars--;
+            }
+            for (int i = 0; i < chars; i++) {
+                sb.append((char) ((buf.u8(off + i) >> 1) & 0x7f));
+            }
+            int ssid = (buf.u8(off + 6) >> 1) & 0x0f;
+            if (ssid != 0) {
+                sb.append('-').append(ssid);
+            }
+            return sb;
+        }
+        return hex(buf, sb, off, len);
+    }
+
+    /** bytes_to_str: lower-case hex without separators, at most 36 bytes then an ellipsis. */
+    static StringBuilder hex(PacketBuffer buf, StringBuilder sb, int off, int len) {
+        int shown = Math.min(len, MAX_SHOWN_BYTES);
+        for (int i = 0; i < shown; i++) {
+            Formats.hex(sb, buf.u8(off + i), 2);
+        }
+        if (len > MAX_SHOWN_BYTES) {
+            sb.append(ELLIPSIS);
+        }
+        return sb;
+    }
+
+    // ---------------------------------------------------------------- duplicate detection
+
+    /**
+     * IPv4 address to (MAC, frame) as tshark's duplicate address detection keeps it: the
+     * first MAC seen stays; a frame with another MAC is a conflict. Open addressing over
+     * primitive arrays that grow by doubling; bounded (cleared when full).
+     */
+    static final class DuplicateTable {
+        static final int MAX_ENTRIES = 100_000;
+        private int[] keys;
+        private long[] macs;
+        private long[] frames;
+        private boolean[] used;
+        private int size;
+        /** The MAC of the entry that the last conflict was with. */
+        long lastMac;
+
+        DuplicateTable() {
+            allocate(256);
+        }
+
+        private void allocate(int capacity) {
+            keys = new int[capacity];
+            macs = new long[capacity];
+            frames = new long[capacity];
+            used = new boolean[capacity];
+            size = 0;
+        }
+
+        /** Returns the frame of the earlier use on a conflict, else 0 (and records or refreshes). */
+        long check(int ip, long mac, long frame) {
+            int i = slot(ip);
+            if (!used[i]) {
+                if (size >= MAX_ENTRIES) {
+                    allocate(keys.length);
+                } else if ((size + 1) * 2 > keys.length) {
+                    grow();
+                }
+                i = slot(ip);
+                used[i] = true;
+                keys[i] = ip;
+                macs[i] = mac;
+                frames[i] = frame;
+                size++;
+                return 0;
+            }
+            if (frame > frames[i]) {
+                if (macs[i] == mac) {
+                    frames[i] = frame;
+                    return 0;
+                }
+                lastMac = macs[i];
+                return frames[i];
+            }
+            return 0;
+        }
+
+        private void grow() {
+            int[] k = keys;
+            long[] m = macs;
+            long[] f = frames;
+            boolean[] u = used;
+            allocate(k.length * 2);
+            for (int j = 0; j < k.length; j++) {
+                if (u[j]) {
+                    int i = slot(k[j]);
+                    used[i] = true;
+                    keys[i] = k[j];
+                    macs[i] = m[j];
+                    frames[i] = f[j];
+                    size++;
+                }
+            }
+        }
+
+        private int slot(int ip) {
+            int mask = keys.length - 1;
+            int h = ip * 0x9E3779B9;
+            int i = (h ^ (h >>> 15)) & mask;
+            while (used[i] && keys[i] != ip) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.jcap.proto.sll;
+
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Address;
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Dissector;
+import io.jcap.dissect.EngineBuilder;
+import io.jcap.frame.LinkType;
+import io.jcap.proto.eth.EtherTypeDispatch;
+
+/**
+ * Linux cooked captures ({@code -i any}), v1 and v2 (see {@link SllFields}): the
+ * packet type in Info ("Unicast to us"), the sender's link address as Source, then
+ * the protocol as an EtherType.
+ */
+public final class SllDissector implements Dissector {
+    private static final int ARPHRD_ETHER = 1;
+    private static final int ARPHRD_IEEE802 = 6;
+    private static final int ARPHRD_LOOPBACK = 772;
+    private static final int LINUX_SLL_P_802_2 = 4;
+
+    private final boolean v2;
+    private final EtherTypeDispatch etherTypes;
+    private final Dissector llc;
+
+    private SllDissector(boolean v2, EtherTypeDispatch etherTypes, Dissector llc) {
+        this.v2 = v2;
+        this.etherTypes = etherTypes;
+        this.llc = llc;
+    }
+
+    public static void register(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc) {
+        b.protocol(SllFields.PROTOCOL);
+        b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.LINUX_SLL,
+                new SllDissector(false, etherTypes, llc), "sll");
+        b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.LINUX_SLL2,
+                new SllDissector(true, etherTypes, llc), "sll");
+    }
+
+    @Override
+    public int dissect(PacketBuffer buf, int offset, Dissection d) {
+        d.enter(SllFields.PROTOCOL);
+        d.setProtocol("SLL");
+        d.info.clear();
+        int pktType;
+        int haType;
+        int haLen;
+        int addr;
+        int protocol = 0;
+        int header;
+        if (v2) {
+            protocol = buf.u16(offset);
+            haType = buf.u16(offset + 8);
+            pktType = buf.u8(offset + 10);
+            haLen = buf.u8(offset + 11);
+            addr = offset + 12;
+            header = 20;
+        } else {
+            pktType = buf.u16(offset);
+            haType = buf.u16(offset + 2);
+            haLen = buf.u16(offset + 4);
+            addr = offset + 6;
+            header = 16;
+        }
+        d.info.set(SllFields.PKTTYPE.values.name(pktType, "Unknown (" + pktType + ")"));
+        int shown = Math.min(haLen, 8);
+        if (shown == 6 && (haType == ARPHRD_ETHER || haType == ARPHRD_IEEE802 || haType == ARPHRD_LOOPBACK)) {
+            buf.check(addr, 6);
+            if (d.columnsWritable()) {
+                d.src.set(Address.Type.ETHER, buf, addr, 6);
+                d.dst.clear();
+            }
+        } else if (shown > 0) {
+            buf.check(addr, shown);
+            if (d.columnsWritable()) {
+                d.src.set(Address.Type.OTHER, buf, addr, shown);
+                d.dst.clear();
+            }
+        }
+        if (!v2) {
+            protocol = buf.u16(offset + 14);
+        }
+        if (d.tree()) {
+            d.open(SllFields.PROTOCOL.field, offset, header);
+            d.add(SllFields.PKTTYPE, v2 ? offset + 10 : offset, v2 ? 1 : 2, pktType);
+            d.add(SllFields.HATYPE, v2 ? offset + 8 : offset + 2, 2, haType);
+            d.add(SllFields.HALEN, v2 ? offset + 11 : offset + 4, v2 ? 1 : 2, haLen);
+            if (shown == 6) {
+                d.add(SllFields.SRC_ETH, addr, 6, buf.u48(addr));
+            } else if (shown > 0) {
+                d.addBytes(SllFields.SRC_OTHER, addr, shown);
+            }
+            if (protocol <= 1500) {
+                d.add(SllFields.LTYPE, v2 ? offset : offset + 14, 2, protocol);
+            } else {
+                d.add(SllFields.ETYPE, v2 ? offset : offset + 14, 2, protocol);
+            }
+            if (v2) {
+                d.add(SllFields.IFINDEX, offset + 4, 4, buf.u32(offset + 4));
+            }
+            d.close();
+        }
+        buf.check(offset, header);
+        int payload = offset + header;
+        if (protocol <= 1500) {
+            if (protocol == LINUX_SLL_P_802_2) {
+                d.call(llc, payload, buf.end());
+            } else {
+                etherTypes.dispatch(protocol, buf, payload, d);
+            }
+        } else {
+            etherTypes.dispatch(protocol, buf, payload, d);
+        }
+        return buf.end() - offset;
+    }
+}

@@ -1,0 +1,83 @@
+package io.jcap.proto.vlan;
+
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Dissector;
+import io.jcap.dissect.EngineBuilder;
+import io.jcap.field.FieldDef;
+import io.jcap.field.Protocol;
+import io.jcap.proto.eth.EtherTypeDispatch;
+
+/**
+ * An IEEE 802.1Q tag (EtherTypes 0x8100 and 0x9100) or 802.1ad service tag (0x88a8):
+ * "PRI: p  DROP: d ID: v" in Info, then the inner EtherType, or an 802.3 length
+ * followed by LLC.
+ */
+public final class VlanTagDissector implements Dissector {
+    private static final int MAX_802_3_LENGTH = 1500;
+
+    private final Protocol protocol;
+    private final String column;
+    private final FieldDef priority;
+    private final FieldDef dei;
+    private final FieldDef id;
+    private final FieldDef etype;
+    private final FieldDef length;
+    private final EtherTypeDispatch etherTypes;
+    private final Dissector llc;
+
+    private VlanTagDissector(Protocol protocol, String column, FieldDef priority, FieldDef dei, FieldDef id,
+                             FieldDef etype, FieldDef length, EtherTypeDispatch etherTypes, Dissector llc) {
+        this.protocol = protocol;
+        this.column = column;
+        this.priority = priority;
+        this.dei = dei;
+        this.id = id;
+        this.etype = etype;
+        this.length = length;
+        this.etherTypes = etherTypes;
+        this.llc = llc;
+    }
+
+    /** Registers the 802.1Q and 802.1ad tag dissectors. */
+    public static void register(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc) {
+        VlanTagDissector q = new VlanTagDissector(VlanFields.PROTOCOL, "VLAN", VlanFields.PRIORITY, VlanFields.DEI,
+                VlanFields.ID, VlanFields.ETYPE, VlanFields.LEN, etherTypes, llc);
+        VlanTagDissector ad = new VlanTagDissector(Ieee8021adFields.PROTOCOL, "IEEE 802.1ad",
+                Ieee8021adFields.PRIORITY, Ieee8021adFields.DEI, Ieee8021adFields.ID, VlanFields.ETYPE,
+                VlanFields.LEN, etherTypes, llc);
+        b.protocol(VlanFields.PROTOCOL);
+        b.protocol(Ieee8021adFields.PROTOCOL);
+        etherTypes.table().add(0x8100, q, "vlan");
+        etherTypes.table().add(0x9100, q, "vlan");
+        etherTypes.table().add(0x88a8, ad, "ieee8021ad");
+    }
+
+    @Override
+    public int dissect(PacketBuffer buf, int offset, Dissection d) {
+        d.enter(protocol);
+        d.setProtocol(column);
+        d.info.clear();
+        int tci = buf.u16(offset);
+        int pri = tci >> 13;
+        int drop = (tci >> 12) & 1;
+        int vid = tci & 0x0FFF;
+        d.info.builder().append("PRI: ").append(pri).append("  DROP: ").append(drop).append(" ID: ").append(vid);
+        int type = buf.u16(offset + 2);
+        if (d.tree()) {
+            d.open(protocol.field, offset, 4);
+            d.add(priority, offset, 2, tci);
+            d.add(dei, offset, 2, tci);
+            d.add(id, offset, 2, tci);
+            d.add(type <= MAX_802_3_LENGTH ? length : etype, offset + 2, 2, type);
+            d.close();
+        }
+        int payload = offset + 4;
+        if (type <= MAX_802_3_LENGTH) {
+            d.call(llc, payload, Math.min(buf.end(), payload + type));
+        } else {
+            etherTypes.dispatch(type, buf, payload, d);
+        }
+        return buf.end() - offset;
+    }
+}
