@@ -67,40 +67,48 @@ public final class TimeColumn {
                     havePrev ? prevNanos : f.nanos, p);
             case DELTA_DISPLAYED -> difference(sb, f.seconds, f.nanos, havePrevShown ? prevShownSec : f.seconds,
                     havePrevShown ? prevShownNanos : f.nanos, p);
-            case EPOCH -> difference(sb, f.seconds, f.nanos, 0, 0, p);
+            case EPOCH -> signed(sb, f.seconds, f.nanos, p);
             default -> absolute(sb, f, p);
         }
     }
 
-    /** a - b as seconds with {@code p} decimals. */
+    /** a - b as seconds with {@code p} decimals, normalised so both parts share a sign. */
     static void difference(StringBuilder sb, long aSec, int aNanos, long bSec, int bNanos, int p) {
         long sec = aSec - bSec;
-        long nanos = aNanos - bNanos;
-        boolean negative = sec < 0 || (sec == 0 && nanos < 0);
-        if (negative) {
-            sec = -sec;
-            nanos = -nanos;
-        }
-        if (nanos < 0) {
-            nanos += 1_000_000_000L;
+        long nanos = (long) aNanos - bNanos;
+        sec += nanos / 1_000_000_000L;
+        nanos %= 1_000_000_000L;
+        if (sec > 0 && nanos < 0) {
             sec -= 1;
+            nanos += 1_000_000_000L;
+        } else if (sec < 0 && nanos > 0) {
+            sec += 1;
+            nanos -= 1_000_000_000L;
         }
-        if (negative) {
+        signed(sb, sec, nanos, p);
+    }
+
+    /**
+     * tshark's signed seconds: the fraction is truncated to {@code p} digits first; a
+     * minus sign is printed for a negative fraction only when the seconds are not
+     * already negative (so -0.4 s at 0 decimals prints "0").
+     */
+    static void signed(StringBuilder sb, long sec, long nanos, int p) {
+        long f = nanos;
+        for (int i = 9; i > p; i--) {
+            f /= 10;
+        }
+        if (f < 0 && sec >= 0) {
             sb.append('-');
         }
         sb.append(sec);
-        fraction(sb, nanos, p);
+        if (p > 0) {
+            sb.append('.');
+            digits(sb, Math.abs(f), p);
+        }
     }
 
-    private static void fraction(StringBuilder sb, long nanos, int p) {
-        if (p <= 0) {
-            return;
-        }
-        sb.append('.');
-        long v = nanos;
-        for (int i = 9; i > p; i--) {
-            v /= 10;
-        }
+    private static void digits(StringBuilder sb, long v, int p) {
         int start = sb.length();
         for (int i = 0; i < p; i++) {
             sb.append('0');
@@ -109,6 +117,27 @@ public final class TimeColumn {
             sb.setCharAt(i, (char) ('0' + v % 10));
             v /= 10;
         }
+    }
+
+    private static void fraction(StringBuilder sb, long nanos, int p) {
+        if (p <= 0) {
+            return;
+        }
+        long v = nanos;
+        for (int i = 9; i > p; i--) {
+            v /= 10;
+        }
+        sb.append('.');
+        if (v < 0) {
+            // C's %06ld of a negative number, for fractions pcap files leave unnormalised
+            String s = Long.toString(v);
+            for (int i = s.length(); i < p; i++) {
+                sb.append('0');
+            }
+            sb.append(s);
+            return;
+        }
+        digits(sb, v, p);
     }
 
     private void absolute(StringBuilder sb, Frame f, int p) {

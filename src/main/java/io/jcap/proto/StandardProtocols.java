@@ -35,9 +35,9 @@ public final class StandardProtocols {
         LlcDissector llc = new LlcDissector(b, etherTypes, data);
         new EthDissector(b, etherTypes, llc);
         VlanTagDissector.register(b, etherTypes, llc);
-        SllDissector.register(b, etherTypes, llc);
+        SllDissector.register(b, etherTypes, llc, data);
         NullDissector.register(b, etherTypes, data);
-        RawIpDissector.register(b);
+        RawIpDissector.register(b, data);
         new ArpDissector(b);
         new Ipv4Dissector(b, data);
         new Ipv6Dissector(b, data);

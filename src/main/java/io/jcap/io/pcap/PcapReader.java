@@ -89,9 +89,9 @@ public final class PcapReader implements FrameSource {
         // fill() may have moved the window
         p = in.position();
         f.number = ++count;
-        long nsTotal = nanos ? frac : frac * 1000L;
-        f.seconds = sec + nsTotal / 1_000_000_000L;
-        f.nanos = (int) (nsTotal % 1_000_000_000L);
+        // as wiretap: seconds unsigned, the fraction in a signed 32-bit int and not normalised
+        f.seconds = sec;
+        f.nanos = nanos ? (int) frac : (int) frac * 1000;
         f.precision = iface.precision();
         f.hasTime = true;
         f.capturedLength = len;

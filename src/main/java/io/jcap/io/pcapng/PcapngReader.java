@@ -28,8 +28,8 @@ public final class PcapngReader implements FrameSource {
     private long count;
 
     /** One interface description: its link type and how to read its time stamps. */
-    private record Interface(int index, InterfaceInfo info, long unitsPerSecond, boolean binary, int shift,
-                             long nanosPerUnit, long unitsPerNano, long offsetSeconds) {
+    /** {@code unitsPerSecond} is unsigned (2^64-1 stands for resolutions too fine to count). */
+    private record Interface(int index, InterfaceInfo info, long unitsPerSecond, long offsetSeconds) {
     }
 
     public PcapngReader(InputWindow in) throws IOException {
@@ -157,7 +157,7 @@ public final class PcapngReader implements FrameSource {
             if (code == OPT_END || o + 4 + olen > end) {
                 break;
             }
-            if (code == IF_TSRESOL && olen >= 1) {
+            if (code == IF_TSRESOL && olen == 1) {
                 tsresol = b.getUnsignedByte(o + 4);
             } else if (code == IF_TSOFFSET && olen >= 8) {
                 offset = littleEndian ? b.getLongLE(o + 4) : b.getLong(o + 4);
@@ -170,42 +170,42 @@ public final class PcapngReader implements FrameSource {
             throw new CaptureFileException(Kind.UNSUPPORTED,
                     "pcapng: network type " + linkType + " unknown or unsupported");
         }
-        interfaces.add(timing(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol)), tsresol, offset));
+        interfaces.add(new Interface(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol)),
+                unitsPerSecond(tsresol), offset));
     }
 
-    /**
-     * tshark 4.0 shows 0, 1, 2, 3, 6 or 9 decimals: the resolution's decimal digits
-     * (2^-n counts as n·log10(2)), rounded down to one of those.
-     */
-    static int precisionOf(int tsresol) {
-        int digits;
+    /** Time stamp units per second for an if_tsresol value (wiretap's rules, unsigned). */
+    static long unitsPerSecond(int tsresol) {
+        int n = tsresol & 0x7F;
         if ((tsresol & 0x80) != 0) {
-            digits = (int) ((tsresol & 0x7F) * Math.log10(2));
-        } else {
-            digits = tsresol;
+            return n >= 64 ? -1L : 1L << n;
         }
-        if (digits <= 2) {
-            return digits;
+        if (n >= 20) {
+            return -1L;
         }
-        if (digits <= 5) {
-            return 3;
-        }
-        return digits <= 8 ? 6 : 9;
-    }
-
-    private static Interface timing(int index, InterfaceInfo info, int tsresol, long offsetSeconds) {
-        if ((tsresol & 0x80) != 0) {
-            int shift = Math.min(tsresol & 0x7F, 63);
-            return new Interface(index, info, 1L << shift, true, shift, 0, 0, offsetSeconds);
-        }
-        int exp = Math.min(tsresol, 18);
         long units = 1;
-        for (int i = 0; i < exp; i++) {
+        for (int i = 0; i < n; i++) {
             units *= 10;
         }
-        long nanosPerUnit = exp <= 9 ? 1_000_000_000L / units : 0;
-        long unitsPerNano = exp > 9 ? units / 1_000_000_000L : 0;
-        return new Interface(index, info, units, false, 0, nanosPerUnit, unitsPerNano, offsetSeconds);
+        return units;
+    }
+
+    /** tshark 4.0 shows 0, 1, 2, 3, 6 or 9 decimals, by how many units a second has. */
+    static int precisionOf(int tsresol) {
+        long ups = unitsPerSecond(tsresol);
+        if (Long.compareUnsigned(ups, 1_000_000_000L) >= 0) {
+            return 9;
+        }
+        if (ups >= 1_000_000L) {
+            return 6;
+        }
+        if (ups >= 1_000L) {
+            return 3;
+        }
+        if (ups >= 100L) {
+            return 2;
+        }
+        return ups >= 10L ? 1 : 0;
     }
 
     private Interface interfaceFor(long localId) throws CaptureFileException {
@@ -218,21 +218,11 @@ public final class PcapngReader implements FrameSource {
     }
 
     private void stamp(Frame f, Interface i, long units) {
-        long sec;
-        long rem;
-        if (i.binary) {
-            sec = units >>> i.shift;
-            rem = units & (i.unitsPerSecond - 1);
-            // rem * 1e9 / 2^shift without overflow
-            long hi = Math.multiplyHigh(rem, 1_000_000_000L);
-            long lo = rem * 1_000_000_000L;
-            f.nanos = (int) (i.shift == 0 ? lo : (lo >>> i.shift) | (hi << (64 - i.shift)));
-        } else {
-            sec = Long.divideUnsigned(units, i.unitsPerSecond);
-            rem = Long.remainderUnsigned(units, i.unitsPerSecond);
-            f.nanos = (int) (i.nanosPerUnit != 0 ? rem * i.nanosPerUnit : rem / i.unitsPerNano);
-        }
-        f.seconds = sec + i.offsetSeconds;
+        long ups = i.unitsPerSecond;
+        long rem = Long.remainderUnsigned(units, ups);
+        // wiretap's formula: the 64-bit product wraps for resolutions finer than about 10^-10
+        f.nanos = (int) Long.divideUnsigned(rem * 1_000_000_000L, ups);
+        f.seconds = Long.divideUnsigned(units, ups) + i.offsetSeconds;
         f.hasTime = true;
     }
 

@@ -6,12 +6,14 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.EngineBuilder;
 import io.jcap.field.FieldDef;
+import io.jcap.field.Formats;
 import io.jcap.frame.LinkType;
 
 /** Ethernet II and IEEE 802.3 frames; see {@link EthFields} for the layout. */
 public final class EthDissector implements Dissector {
     /** Largest 802.3 length; larger values are EtherTypes (from 0x0600). */
     static final int MAX_802_3_LENGTH = 1500;
+    static final int MIN_ETHERTYPE = 0x0600;
     private final EtherTypeDispatch etherTypes;
     private final Dissector llc;
 
@@ -25,10 +27,18 @@ public final class EthDissector implements Dissector {
     @Override
     public int dissect(PacketBuffer buf, int offset, Dissection d) {
         d.enter(EthFields.PROTOCOL);
-        d.setProtocol("ETHER");
+        d.setProtocol("Ethernet");
+        // each address shows as soon as its bytes are there, even in a frame cut before the type
+        if (buf.capturedRemaining(offset) >= 6 && d.columnsWritable()) {
+            d.dst.set(Address.Type.ETHER, buf, offset, 6);
+            if (buf.capturedRemaining(offset) >= 12) {
+                d.src.set(Address.Type.ETHER, buf, offset + 6, 6);
+            } else {
+                d.src.clear();
+            }
+        }
         long dst = buf.u48(offset);
         long src = buf.u48(offset + 6);
-        d.setAddresses(Address.Type.ETHER, offset + 6, offset, 6);
         int type = buf.u16(offset + 12);
         boolean tree = d.tree();
         if (tree) {
@@ -37,22 +47,31 @@ public final class EthDissector implements Dissector {
             address(d, EthFields.SRC, EthFields.SRC_LG, EthFields.SRC_IG, offset + 6, src);
         }
         int payload = offset + 14;
-        if (type <= MAX_802_3_LENGTH) {
+        if (type >= MIN_ETHERTYPE || type == 0) {
             if (tree) {
-                d.add(EthFields.LEN, offset + 12, 2, type);
+                d.add(EthFields.TYPE, offset + 12, 2, type);
                 d.close();
             }
-            d.info.set("IEEE 802.3 Ethernet ");
-            int end = Math.min(buf.end(), payload + type);
-            d.call(llc, payload, end);
+            d.info.set("Ethernet II");
+            etherTypes.dispatch(type, buf, payload, d);
+            return buf.end() - offset;
+        }
+        if (type > MAX_802_3_LENGTH) {
+            if (tree) {
+                d.add(EthFields.INVALID_LENTYPE, offset + 12, 2, type);
+                d.close();
+            }
+            StringBuilder sb = d.info.clear().builder().append("Ethernet Unknown: Invalid length/type: 0x");
+            Formats.hex(sb, type, 4).append(" (").append(type).append(')');
             return buf.end() - offset;
         }
         if (tree) {
-            d.add(EthFields.TYPE, offset + 12, 2, type);
+            d.add(EthFields.LEN, offset + 12, 2, type);
             d.close();
         }
-        d.info.set("Ethernet II");
-        etherTypes.dispatch(type, buf, payload, d);
+        d.info.set("IEEE 802.3 Ethernet ");
+        int end = Math.min(buf.end(), payload + type);
+        d.call(llc, payload, end);
         return buf.end() - offset;
     }
 

@@ -30,6 +30,7 @@ public final class LlcDissector implements Dissector {
     public int dissect(PacketBuffer buf, int offset, Dissection d) {
         d.enter(PROTOCOL);
         d.setProtocol("LLC");
+        d.info.clear();
         int dsap = buf.u8(offset);
         int ssap = buf.u8(offset + 1);
         int control = buf.u8(offset + 2);

@@ -8,6 +8,7 @@ import io.jcap.dissect.EngineBuilder;
 import io.jcap.frame.LinkType;
 import io.jcap.proto.data.DataDissector;
 import io.jcap.proto.eth.EtherTypeDispatch;
+import io.jcap.proto.rawip.RawIpDissector;
 
 /**
  * BSD loopback: a 4-byte address family before the IP packet. DLT_NULL stores it in
@@ -22,20 +23,23 @@ public final class NullDissector implements Dissector {
     private final boolean networkOrder;
     private final DissectorTable etherTypes;
     private final EtherTypeDispatch dispatch;
+    private final Dissector ip;
     private final DataDissector data;
 
-    private NullDissector(boolean networkOrder, EtherTypeDispatch dispatch, DataDissector data) {
+    private NullDissector(boolean networkOrder, EtherTypeDispatch dispatch, Dissector ip, DataDissector data) {
         this.networkOrder = networkOrder;
         this.etherTypes = dispatch.table();
         this.dispatch = dispatch;
+        this.ip = ip;
         this.data = data;
     }
 
     public static void register(EngineBuilder b, EtherTypeDispatch dispatch, DataDissector data) {
         b.protocol(NullFields.PROTOCOL);
+        Dissector ip = RawIpDissector.genericIp(b);
         DissectorTable links = b.table("wtap_encap", "Link-layer type", 1 << 16);
-        links.add(LinkType.NULL, new NullDissector(false, dispatch, data), "null");
-        links.add(LinkType.LOOP, new NullDissector(true, dispatch, data), "null");
+        links.add(LinkType.NULL, new NullDissector(false, dispatch, ip, data), "null");
+        links.add(LinkType.LOOP, new NullDissector(true, dispatch, ip, data), "null");
     }
 
     @Override
@@ -64,16 +68,15 @@ public final class NullDissector implements Dissector {
             dispatch.dispatch((int) family, buf, payload, d);
             return buf.end() - offset;
         }
-        Dissector next = family == AF_INET ? etherTypes.get(0x0800)
-                : isInet6(family) ? etherTypes.get(0x86dd) : null;
+        Dissector next = family == AF_INET ? ip : isInet6(family) ? etherTypes.get(0x86dd) : null;
         if (next == null || d.call(next, payload, buf.end()) == REJECT) {
             d.call(data, payload, buf.end());
         }
         return buf.end() - offset;
     }
 
-    /** AF_INET6 differs between BSDs (24 NetBSD/OpenBSD, 28 FreeBSD, 30 macOS); 10 is Linux's. */
+    /** AF_INET6 differs between BSDs: 24 NetBSD/OpenBSD, 28 FreeBSD, 30 macOS. */
     private static boolean isInet6(long family) {
-        return family == 24 || family == 28 || family == 30 || family == 10;
+        return family == 24 || family == 28 || family == 30;
     }
 }

@@ -14,27 +14,28 @@ import io.jcap.proto.eth.EtherTypeDispatch;
  * the protocol as an EtherType.
  */
 public final class SllDissector implements Dissector {
-    private static final int ARPHRD_ETHER = 1;
-    private static final int ARPHRD_IEEE802 = 6;
-    private static final int ARPHRD_LOOPBACK = 772;
     private static final int LINUX_SLL_P_802_2 = 4;
+    /** Protocol values up to here are Linux's own (ETH_P_802_2 ...), not EtherTypes. */
+    private static final int MAX_LINUX_PROTOCOL = 1536;
 
     private final boolean v2;
     private final EtherTypeDispatch etherTypes;
     private final Dissector llc;
+    private final Dissector data;
 
-    private SllDissector(boolean v2, EtherTypeDispatch etherTypes, Dissector llc) {
+    private SllDissector(boolean v2, EtherTypeDispatch etherTypes, Dissector llc, Dissector data) {
         this.v2 = v2;
         this.etherTypes = etherTypes;
         this.llc = llc;
+        this.data = data;
     }
 
-    public static void register(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc) {
+    public static void register(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc, Dissector data) {
         b.protocol(SllFields.PROTOCOL);
         b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.LINUX_SLL,
-                new SllDissector(false, etherTypes, llc), "sll");
+                new SllDissector(false, etherTypes, llc, data), "sll");
         b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.LINUX_SLL2,
-                new SllDissector(true, etherTypes, llc), "sll");
+                new SllDissector(true, etherTypes, llc, data), "sll");
     }
 
     @Override
@@ -62,20 +63,20 @@ public final class SllDissector implements Dissector {
             addr = offset + 6;
             header = 16;
         }
-        d.info.set(SllFields.PKTTYPE.values.name(pktType, "Unknown (" + pktType + ")"));
+        // tshark 4.0 names the SLL2 packet type from the 16 bits of type and address length together
+        int named = v2 ? (pktType << 8) | haLen : pktType;
+        d.info.set(SllFields.PKTTYPE.values.name(named, "Unknown (" + named + ")"));
         int shown = Math.min(haLen, 8);
-        if (shown == 6 && (haType == ARPHRD_ETHER || haType == ARPHRD_IEEE802 || haType == ARPHRD_LOOPBACK)) {
-            buf.check(addr, 6);
-            if (d.columnsWritable()) {
+        if (d.columnsWritable()) {
+            // the source shows by address length alone: 4 bytes IPv4, 6 bytes a MAC
+            if (haLen == 6) {
                 d.src.set(Address.Type.ETHER, buf, addr, 6);
-                d.dst.clear();
+            } else if (haLen == 4) {
+                d.src.set(Address.Type.IPV4, buf, addr, 4);
+            } else {
+                d.src.clear();
             }
-        } else if (shown > 0) {
-            buf.check(addr, shown);
-            if (d.columnsWritable()) {
-                d.src.set(Address.Type.OTHER, buf, addr, shown);
-                d.dst.clear();
-            }
+            d.dst.clear();
         }
         if (!v2) {
             protocol = buf.u16(offset + 14);
@@ -102,14 +103,12 @@ public final class SllDissector implements Dissector {
         }
         buf.check(offset, header);
         int payload = offset + header;
-        if (protocol <= 1500) {
-            if (protocol == LINUX_SLL_P_802_2) {
-                d.call(llc, payload, buf.end());
-            } else {
-                etherTypes.dispatch(protocol, buf, payload, d);
-            }
-        } else {
+        if (protocol > MAX_LINUX_PROTOCOL) {
             etherTypes.dispatch(protocol, buf, payload, d);
+        } else if (protocol == LINUX_SLL_P_802_2) {
+            d.call(llc, payload, buf.end());
+        } else {
+            d.call(data, payload, buf.end());
         }
         return buf.end() - offset;
     }

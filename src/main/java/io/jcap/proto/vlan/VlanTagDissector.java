@@ -9,15 +9,18 @@ import io.jcap.field.Protocol;
 import io.jcap.proto.eth.EtherTypeDispatch;
 
 /**
- * An IEEE 802.1Q tag (EtherTypes 0x8100 and 0x9100) or 802.1ad service tag (0x88a8):
- * "PRI: p  DROP: d ID: v" in Info, then the inner EtherType, or an 802.3 length
- * followed by LLC.
+ * An IEEE 802.1Q tag (EtherTypes 0x8100 and 0x9100: "PRI: p  DEI: d  ID: v") or an
+ * 802.1ad service tag (0x88a8: "PRI: p  DROP: d ID: v"), then the inner EtherType, or
+ * an 802.3 length followed by LLC.
  */
 public final class VlanTagDissector implements Dissector {
     private static final int MAX_802_3_LENGTH = 1500;
 
     private final Protocol protocol;
     private final String column;
+    /** "  DEI: " for 802.1Q, "  DROP: " for 802.1ad, whose ID follows after one space only. */
+    private final String dropLabel;
+    private final String idLabel;
     private final FieldDef priority;
     private final FieldDef dei;
     private final FieldDef id;
@@ -26,10 +29,12 @@ public final class VlanTagDissector implements Dissector {
     private final EtherTypeDispatch etherTypes;
     private final Dissector llc;
 
-    private VlanTagDissector(Protocol protocol, String column, FieldDef priority, FieldDef dei, FieldDef id,
+    private VlanTagDissector(Protocol protocol, String column, String dropLabel, String idLabel, FieldDef priority, FieldDef dei, FieldDef id,
                              FieldDef etype, FieldDef length, EtherTypeDispatch etherTypes, Dissector llc) {
         this.protocol = protocol;
         this.column = column;
+        this.dropLabel = dropLabel;
+        this.idLabel = idLabel;
         this.priority = priority;
         this.dei = dei;
         this.id = id;
@@ -41,9 +46,9 @@ public final class VlanTagDissector implements Dissector {
 
     /** Registers the 802.1Q and 802.1ad tag dissectors. */
     public static void register(EngineBuilder b, EtherTypeDispatch etherTypes, Dissector llc) {
-        VlanTagDissector q = new VlanTagDissector(VlanFields.PROTOCOL, "VLAN", VlanFields.PRIORITY, VlanFields.DEI,
+        VlanTagDissector q = new VlanTagDissector(VlanFields.PROTOCOL, "VLAN", "  DEI: ", "  ID: ", VlanFields.PRIORITY, VlanFields.DEI,
                 VlanFields.ID, VlanFields.ETYPE, VlanFields.LEN, etherTypes, llc);
-        VlanTagDissector ad = new VlanTagDissector(Ieee8021adFields.PROTOCOL, "IEEE 802.1ad",
+        VlanTagDissector ad = new VlanTagDissector(Ieee8021adFields.PROTOCOL, "802.1ad", "  DROP: ", " ID: ",
                 Ieee8021adFields.PRIORITY, Ieee8021adFields.DEI, Ieee8021adFields.ID, VlanFields.ETYPE,
                 VlanFields.LEN, etherTypes, llc);
         b.protocol(VlanFields.PROTOCOL);
@@ -62,7 +67,7 @@ public final class VlanTagDissector implements Dissector {
         int pri = tci >> 13;
         int drop = (tci >> 12) & 1;
         int vid = tci & 0x0FFF;
-        d.info.builder().append("PRI: ").append(pri).append("  DROP: ").append(drop).append(" ID: ").append(vid);
+        d.info.builder().append("PRI: ").append(pri).append(dropLabel).append(drop).append(idLabel).append(vid);
         int type = buf.u16(offset + 2);
         if (d.tree()) {
             d.open(protocol.field, offset, 4);
