@@ -11,89 +11,108 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * MAC address names as tshark shows them without -n, from Wireshark's own tables
+ * MAC address names as tshark 4.0 shows them without -n, from Wireshark's own tables
  * (Debian's libwireshark-data {@code manuf} and {@code wka}, copied into the jar at
- * build time): well-known addresses whole ("Broadcast"), then the longest matching
- * prefix. A 24-bit vendor prefix keeps all three remaining bytes ("VMware_aa:bb:cc");
- * other prefix lengths show the remaining bits without leading zero bytes
- * ("IPv6mcast_01", "Convergi_0a:05").
+ * build time, read in that order, later lines winning).
+ *
+ * <p>Lines are sorted into three tables: whole addresses ("Broadcast"), 24-bit vendor
+ * prefixes, and masked ranges, of which only the masked address is kept. A lookup
+ * tries the whole address, then ranges at prefix lengths 47 down to 24, then the
+ * vendor prefix (again with the group bit cleared), then ranges at 23 down to 1. A
+ * range hit at length L shows the bytes from L on ("IPv6mcast_01"), a vendor hit the
+ * last three ("VMware_aa:bb:cc"). Because the range's own mask is not kept, an address
+ * can match a range at a longer length than the range's, exactly as in tshark.
  */
 public final class EtherNames {
-    /** names[bits] maps the address masked to its first {@code bits} bits to a name. */
-    private final Map<Long, String>[] wellKnown;
-    private final Map<Long, String>[] vendors;
+    private final Map<Long, String> exact = new HashMap<>();
+    private final Map<Integer, String> vendors = new HashMap<>();
+    private final Map<Long, String> ranges = new HashMap<>();
     private final Map<Long, String> cache = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     private EtherNames() {
-        wellKnown = new Map[49];
-        vendors = new Map[49];
     }
 
     public static EtherNames load() {
         EtherNames n = new EtherNames();
-        n.read("wka.gz", n.wellKnown);
-        n.read("manuf.gz", n.vendors);
+        n.read("manuf.gz");
+        n.read("wka.gz");
         return n;
     }
 
-    private void read(String resource, Map<Long, String>[] into) {
+    private void read(String resource) {
         InputStream raw = EtherNames.class.getResourceAsStream(resource);
         if (raw == null) {
             return;
         }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = r.readLine()) != null) {
-                parse(line, into);
+                parse(line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void parse(String line, Map<Long, String>[] into) {
+    private void parse(String line) {
         int hash = line.indexOf('#');
         if (hash >= 0) {
             line = line.substring(0, hash);
         }
-        String[] cols = line.trim().split("\\s+");
-        if (cols.length < 2 || cols[0].isEmpty()) {
+        line = line.strip();
+        if (line.isEmpty()) {
             return;
         }
-        String addr = cols[0];
-        int bits = -1;
+        int sep = 0;
+        while (sep < line.length() && !Character.isWhitespace(line.charAt(sep))) {
+            sep++;
+        }
+        int nameStart = sep;
+        while (nameStart < line.length() && Character.isWhitespace(line.charAt(nameStart))) {
+            nameStart++;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < line.length() && !Character.isWhitespace(line.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        if (nameStart == nameEnd) {
+            return;
+        }
+        String addr = line.substring(0, sep);
+        String name = line.substring(nameStart, nameEnd);
+        int mask = -1;
         int slash = addr.indexOf('/');
         if (slash >= 0) {
-            bits = Integer.parseInt(addr.substring(slash + 1));
+            try {
+                mask = Integer.parseInt(addr.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                return;
+            }
             addr = addr.substring(0, slash);
         }
-        String[] parts = addr.split("[:.-]");
+        String[] octets = addr.split("[:.-]");
         long value = 0;
-        for (int i = 0; i < 6; i++) {
-            value = (value << 8) | (i < parts.length ? Integer.parseInt(parts[i], 16) : 0);
-        }
-        if (bits < 0) {
-            bits = parts.length * 8;
-        }
-        if (bits <= 0 || bits > 48) {
+        try {
+            for (int i = 0; i < 6; i++) {
+                value = (value << 8) | (i < octets.length ? Integer.parseInt(octets[i], 16) : 0);
+            }
+        } catch (NumberFormatException e) {
             return;
         }
-        value &= mask(bits);
-        Map<Long, String> m = into[bits];
-        if (m == null) {
-            m = new HashMap<>();
-            into[bits] = m;
+        if (mask >= 0) {
+            if (mask >= 1 && mask <= 47) {
+                ranges.put(value & mask(mask), name);
+            }
+        } else if (octets.length == 3) {
+            vendors.put((int) (value >>> 24), name);
+        } else if (octets.length == 6) {
+            exact.put(value, name);
         }
-        m.putIfAbsent(value, cols[1]);
     }
 
     private static long mask(int bits) {
-        return bits == 0 ? 0 : (0xFFFFFFFFFFFFL << (48 - bits)) & 0xFFFFFFFFFFFFL;
-    }
-
-    private static String lookup(Map<Long, String> m, long mac, int bits) {
-        return m == null ? null : m.get(mac & mask(bits));
+        return (0xFFFFFFFFFFFFL << (48 - bits)) & 0xFFFFFFFFFFFFL;
     }
 
     /** The name tshark shows for the 48-bit address {@code mac}. */
@@ -110,36 +129,29 @@ public final class EtherNames {
     }
 
     private String resolve(long mac) {
-        for (int bits = 48; bits > 0; bits--) {
-            String name = lookup(wellKnown[bits], mac, bits);
-            boolean vendor = false;
-            if (name == null) {
-                name = lookup(vendors[bits], mac, bits);
-                vendor = true;
+        String name = exact.get(mac);
+        if (name != null) {
+            return name;
+        }
+        for (int bits = 47; bits >= 24; bits--) {
+            name = ranges.get(mac & mask(bits));
+            if (name != null) {
+                return suffixed(name, mac, bits);
             }
-            if (name == null) {
-                continue;
+        }
+        int oui = (int) (mac >>> 24);
+        name = vendors.get(oui);
+        if (name == null && (oui & 0x010000) != 0) {
+            name = vendors.get(oui & ~0x010000);
+        }
+        if (name != null) {
+            return suffixed(name, mac, 24);
+        }
+        for (int bits = 23; bits >= 1; bits--) {
+            name = ranges.get(mac & mask(bits));
+            if (name != null) {
+                return suffixed(name, mac, bits);
             }
-            if (bits == 48) {
-                return name;
-            }
-            StringBuilder sb = new StringBuilder(name).append('_');
-            int firstByte = bits / 8;
-            long rest = mac & ~mask(bits) & 0xFFFFFFFFFFFFL;
-            boolean keepZeros = vendor && bits == 24;
-            boolean started = false;
-            for (int i = firstByte; i < 6; i++) {
-                int b = (int) (rest >>> (8 * (5 - i))) & 0xFF;
-                if (!started && b == 0 && !keepZeros && i < 5) {
-                    continue;
-                }
-                if (started) {
-                    sb.append(':');
-                }
-                started = true;
-                Hex.appendByte(sb, b);
-            }
-            return sb.toString();
         }
         StringBuilder sb = new StringBuilder(17);
         for (int i = 0; i < 6; i++) {
@@ -147,6 +159,22 @@ public final class EtherNames {
                 sb.append(':');
             }
             Hex.appendByte(sb, (int) (mac >>> (8 * (5 - i))) & 0xFF);
+        }
+        return sb.toString();
+    }
+
+    /** name_ then the address bytes from bit {@code bits} on, the first masked to its remaining bits. */
+    private static String suffixed(String name, long mac, int bits) {
+        StringBuilder sb = new StringBuilder(name.length() + 18).append(name).append('_');
+        int first = bits / 8;
+        for (int i = first; i < 6; i++) {
+            int b = (int) (mac >>> (8 * (5 - i))) & 0xFF;
+            if (i == first) {
+                b &= 0xFF >> (bits % 8);
+            } else {
+                sb.append(':');
+            }
+            Hex.appendByte(sb, b);
         }
         return sb.toString();
     }
