@@ -7,9 +7,10 @@ names. The protocols jcap dissects are kept in this folder as snapshots
 (fields-4.0.tsv, values-4.0.tsv, protocols-4.0.tsv); this script turns them into Java.
 
   python3 src/tables/gen_fields.py --snapshot   # refresh the snapshots from the tshark on PATH
+                                                # (and manuf.gz / wka.gz from libwireshark-data)
   python3 src/tables/gen_fields.py              # regenerate the Java classes
 """
-import os, re, subprocess, sys
+import gzip, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -38,6 +39,12 @@ def snapshot():
     for name, rows in (('fields-4.0.tsv', fields), ('values-4.0.tsv', values), ('protocols-4.0.tsv', protos)):
         with open(os.path.join(HERE, name), 'w') as f:
             f.write('# ' + version + '\n' + '\n'.join(rows) + '\n')
+    # the MAC name tables tshark reads (Debian package libwireshark-data)
+    for name in ('manuf', 'wka'):
+        with open('/usr/share/wireshark/' + name, 'rb') as src:
+            data = src.read()
+        with open(os.path.join(HERE, name + '.gz'), 'wb') as out:
+            out.write(gzip.compress(data, 9, mtime=0))
 
 
 def java_string(s):
