@@ -107,6 +107,11 @@ public final class InfoColumn implements CharSequence {
     /** Receives writes made through {@link #builder()} while the column is not writable. */
     private final StringBuilder discard = new StringBuilder();
 
+    /** The text itself, for printers (do not modify). */
+    public StringBuilder contents() {
+        return text;
+    }
+
     @Override
     public int length() {
         return text.length();

@@ -11,6 +11,7 @@ public final class Output {
     private final OutputStream out;
     private final byte[] buf;
     private int pos;
+    private char[] chars = new char[256];
 
     public Output(OutputStream out) {
         this(out, 1 << 16);
@@ -55,8 +56,41 @@ public final class Output {
     /** Writes {@code s} as UTF-8. */
     public Output text(CharSequence s) throws IOException {
         int n = s.length();
+        if (s instanceof StringBuilder sb) {
+            // bulk copy: per-character charAt on a builder costs an index check each
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            sb.getChars(0, n, chars, 0);
+            return text(chars, n, s);
+        }
+        if (s instanceof String str) {
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            str.getChars(0, n, chars, 0);
+            return text(chars, n, s);
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c < 0x80) {
+                if (pos == buf.length) {
+                    drain();
+                }
+                buf[pos++] = (byte) c;
+            } else {
+                utf8(s, i, c);
+                if (Character.isHighSurrogate(c) && i + 1 < n) {
+                    i++;
+                }
+            }
+        }
+        return this;
+    }
+
+    private Output text(char[] cs, int n, CharSequence s) throws IOException {
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c < 0x80) {
                 if (pos == buf.length) {
                     drain();

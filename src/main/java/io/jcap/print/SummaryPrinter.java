@@ -40,6 +40,6 @@ public final class SummaryPrinter {
         addresses.append(cell, d.dst);
         out.text(cell).spaces(12 - cell.length()).ascii(' ');
 
-        out.text(d.protocol).ascii(' ').number(f.originalLength).ascii(' ').text(d.info).newline();
+        out.text(d.protocol).ascii(' ').number(f.originalLength).ascii(' ').text(d.info.contents()).newline();
     }
 }
