@@ -73,7 +73,13 @@ public final class Ipv4Dissector implements Dissector {
         int proto = buf.u8(offset + 9);
         int checksum = buf.u16(offset + 10);
         int src = buf.i32(offset + 12);
+        d.setAddresses(Address.Type.IPV4, offset + 12, offset + 16, 4);
         int dst = buf.i32(offset + 16);
+        if (!d.inErrorPacket || d.columnsWritable()) {
+            d.netSrc.set(Address.Type.IPV4, buf, offset + 12, 4);
+            d.netDst.set(Address.Type.IPV4, buf, offset + 16, 4);
+        }
+        // the addresses show even when the options that follow were not captured
         buf.check(offset, hlen);
         if (tree) {
             d.add(Ipv4Fields.HDR_LEN, offset, 1, hlen);
@@ -100,11 +106,6 @@ public final class Ipv4Dissector implements Dissector {
             d.close();
         }
         int end = Math.min(buf.end(), offset + totalLength);
-        d.setAddresses(Address.Type.IPV4, offset + 12, offset + 16, 4);
-        if (!d.inErrorPacket || d.columnsWritable()) {
-            d.netSrc.set(Address.Type.IPV4, buf, offset + 12, 4);
-            d.netDst.set(Address.Type.IPV4, buf, offset + 16, 4);
-        }
         d.ipTtl = ttl;
         d.ipProto = proto;
         int payload = offset + hlen;

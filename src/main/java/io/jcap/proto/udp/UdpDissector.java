@@ -89,7 +89,7 @@ public final class UdpDissector implements Dissector {
         }
         int payload = offset + 8;
         int end = Math.min(buf.end(), offset + length);
-        handOff(buf, payload, end, srcPort, dstPort, d);
+        handOff(buf, payload, end, length - 8, srcPort, dstPort, d);
         return Math.min(length, reported);
     }
 
@@ -106,17 +106,21 @@ public final class UdpDissector implements Dissector {
         return s;
     }
 
-    private void handOff(PacketBuffer buf, int payload, int end, int srcPort, int dstPort, Dissection d) {
+    private void handOff(PacketBuffer buf, int payload, int end, int claimed, int srcPort, int dstPort,
+                         Dissection d) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
         if (tryPort(low, buf, payload, end, d) || (high != low && tryPort(high, buf, payload, end, d))) {
             return;
         }
-        // tshark's WireGuard heuristic (on by default) reads the first 4 payload bytes of
-        // every unclaimed datagram, so a payload cut by the snap length shows as truncated
-        int reported = Math.min(end, buf.end()) - payload;
-        if (reported >= 4 && buf.capturedRemaining(payload) < 4) {
-            throw BoundsException.TRUNCATED;
+        // tshark's WireGuard heuristic (on by default) reads the first 4 bytes of every
+        // unclaimed payload the UDP length says has 4 or more: when they are not in the
+        // packet it is malformed, when they were not captured, truncated
+        if (claimed >= 4) {
+            if (payload + 4 > buf.end()) {
+                throw BoundsException.MALFORMED;
+            }
+            buf.check(payload, 4);
         }
         d.call(data, payload, end);
     }
