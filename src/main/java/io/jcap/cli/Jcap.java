@@ -4,6 +4,7 @@ import io.jcap.io.CaptureFileException;
 import io.jcap.print.TimeFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -25,13 +26,25 @@ public final class Jcap {
             CommandLine cl = new CommandLine(o);
             cl.setPosixClusteredShortOptionsAllowed(true);
             cl.setUnmatchedOptionsArePositionalParams(false);
+            // getopt's ways: the next word is an option's argument whatever it looks like,
+            // and a repeated option overrides the earlier one
+            cl.setAllowOptionsAsOptionParameters(true);
+            cl.setOverwrittenOptionsAllowed(true);
             cl.parseArgs(args);
         } catch (UnmatchedArgumentException e) {
             String arg = e.getUnmatched().isEmpty() ? "?" : e.getUnmatched().get(0);
             return usageError(stderr, "unrecognized option: " + arg.replaceFirst("^--?", ""));
         } catch (MissingParameterException e) {
-            String name = e.getMissing().isEmpty() ? "?" : e.getMissing().get(0).toString();
-            return usageError(stderr, "option requires an argument: " + name.replaceFirst("^--?", ""));
+            String name = e.getMissing().isEmpty() || !(e.getMissing().get(0) instanceof OptionSpec opt)
+                    ? "?" : opt.shortestName().replaceFirst("^--?", "");
+            if (name.equals("F")) {
+                // tshark lists the file types instead of the usage
+                stderr.println("jcap: option requires an argument: F");
+                stderr.println("jcap: The available capture file types for the \"-F\" flag are:");
+                stderr.print(OutputFileType.listing());
+                return ExitStatus.INVALID_OPTION;
+            }
+            return usageError(stderr, "option requires an argument: " + name);
         } catch (ParameterException e) {
             return usageError(stderr, e.getMessage());
         }
@@ -134,12 +147,16 @@ public final class Jcap {
     }
 
     private static long parseCount(String text) throws UsageException {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
+        String t = text.strip();
+        if (!t.matches("[-+]?[0-9]+")) {
             throw new UsageException("The specified packet count \"" + text + "\" isn't a decimal number");
         }
+        java.math.BigInteger big = new java.math.BigInteger(t);
+        if (big.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new UsageException("The specified packet count \"" + text
+                    + "\" is too large (greater than " + Integer.MAX_VALUE + ")");
+        }
+        long v = big.longValue();
         if (v < 0) {
             throw new UsageException("The specified packet count \"" + text + "\" is a negative number");
         }

@@ -17,11 +17,13 @@ import io.jcap.proto.StandardProtocols;
 import io.jcap.resolve.EtherNames;
 
 import java.io.BufferedOutputStream;
-import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 
 /** Reads a capture file: prints its summary lines and/or copies it to another file. */
@@ -41,6 +43,10 @@ final class ReadJob {
         FrameSink sink = null;
         try {
             if (s.writeFile != null) {
+                if (s.fileType != OutputFileType.PCAPNG && severalLinkTypes(source)) {
+                    throw new IOException("The capture file being read can't be written as a \""
+                            + s.fileType.name + "\" file.");
+                }
                 sink = openWriter();
             }
             boolean printing = (sink == null && !s.quiet) || (s.print && !"-".equals(s.writeFile));
@@ -81,6 +87,12 @@ final class ReadJob {
             out.flush();
             stderr.println("jcap: " + e.describe(s.readFile));
             status = ExitStatus.INVALID_FILE;
+        } catch (PcapWriter.LinkTypeMismatch e) {
+            out.flush();
+            stderr.println("jcap: Frame " + f.number + " of file \"" + s.readFile + "\" has a network type that"
+                    + " differs from the network type of earlier packets, which isn't supported in a \""
+                    + s.fileType.description + "\" file.");
+            status = ExitStatus.INVALID_FILE;
         } finally {
             out.flush();
             if (sink != null) {
@@ -90,16 +102,34 @@ final class ReadJob {
         return status;
     }
 
+    /** True when the interfaces known before the first packet have different link types. */
+    private static boolean severalLinkTypes(FrameSource source) {
+        for (int i = 1; i < source.interfaceCount(); i++) {
+            if (source.interfaceInfo(i).linkType() != source.interfaceInfo(0).linkType()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private FrameSink openWriter() throws IOException {
         OutputStream raw;
         if (s.writeFile.equals("-")) {
             raw = stdout;
         } else {
+            Path path = Path.of(s.writeFile);
+            if (Files.isDirectory(path)) {
+                throw new IOException("\"" + s.writeFile + "\" is a directory (folder), not a file.");
+            }
             try {
-                raw = new FileOutputStream(s.writeFile);
-            } catch (FileNotFoundException e) {
-                throw new IOException("The file to which the capture would be saved (\"" + s.writeFile
-                        + "\") could not be opened: " + reason(e) + ".");
+                raw = Files.newOutputStream(path);
+            } catch (NoSuchFileException e) {
+                throw new IOException("The path to the file \"" + s.writeFile + "\" doesn't exist.");
+            } catch (AccessDeniedException e) {
+                throw new IOException("You don't have permission to create or write to the file \""
+                        + s.writeFile + "\".");
+            } catch (IOException e) {
+                throw new IOException("The file \"" + s.writeFile + "\" could not be created: " + e.getMessage() + ".");
             }
         }
         OutputStream out = new BufferedOutputStream(raw, 1 << 16);
@@ -108,12 +138,6 @@ final class ReadJob {
             case NSECPCAP -> new PcapWriter(out, true);
             case PCAPNG -> new PcapngWriter(out, "jcap " + Jcap.VERSION);
         };
-    }
-
-    private static String reason(FileNotFoundException e) {
-        String m = e.getMessage();
-        int paren = m == null ? -1 : m.lastIndexOf('(');
-        return paren >= 0 && m.endsWith(")") ? m.substring(paren + 1, m.length() - 1) : "cannot open";
     }
 
     /** Completes the output file: headers even when no packet was written, then flush and close. */

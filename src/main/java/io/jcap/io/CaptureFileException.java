@@ -8,7 +8,7 @@ public final class CaptureFileException extends java.io.IOException {
     public enum Kind {
         NOT_FOUND("The file \"%s\" doesn't exist."),
         IS_DIRECTORY("\"%s\" is a directory (folder), not a file."),
-        NO_PERMISSION("The file \"%s\" could not be opened due to permissions."),
+        NO_PERMISSION("You don't have permission to read the file \"%s\"."),
         NOT_CAPTURE("The file \"%s\" isn't a capture file in a format TShark understands."),
         CUT_SHORT_AT_OPEN("The file \"%s\" appears to have been cut short in the middle of a packet or other data."),
         CUT_SHORT("The file \"%s\" appears to have been cut short in the middle of a packet."),
@@ -45,9 +45,14 @@ public final class CaptureFileException extends java.io.IOException {
         return detail;
     }
 
-    /** tshark's text for this error on file {@code name}, detail in parentheses on a second line. */
+    /**
+     * tshark's text for this error on file {@code name}, detail in parentheses on a second
+     * line; standard input ("-") is "The standard input".
+     */
     public String describe(String name) {
-        String head = String.format(kind.template, name);
+        String head = name.equals("-") && kind.template.startsWith("The file \"%s\"")
+                ? "The standard input" + kind.template.substring("The file \"%s\"".length())
+                : String.format(kind.template, name);
         return detail == null ? head : head + "\n(" + detail + ")";
     }
 }

@@ -27,6 +27,8 @@ public final class CaptureFiles {
         InputStream raw;
         if (name.equals("-")) {
             raw = new FileInputStream(FileDescriptor.in);
+        } else if (name.isEmpty()) {
+            throw new CaptureFileException(Kind.NOT_FOUND);
         } else {
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
@@ -52,7 +54,11 @@ public final class CaptureFiles {
         peek.reset();
         InputStream in = peek;
         if (b0 == 0x1f && b1 == 0x8b) {
-            in = new GZIPInputStream(peek, 1 << 16);
+            try {
+                in = new GZIPInputStream(peek, 1 << 16);
+            } catch (java.io.EOFException e) {
+                throw new CaptureFileException(Kind.CUT_SHORT_AT_OPEN);
+            }
         }
         InputWindow window = new InputWindow(in);
         int have = window.fill(4);

@@ -44,7 +44,13 @@ public final class InputWindow {
             makeRoom(n);
         }
         while (limit - pos < n && !eof) {
-            int r = in.read(bytes, limit, bytes.length - limit);
+            int r;
+            try {
+                r = in.read(bytes, limit, bytes.length - limit);
+            } catch (java.io.EOFException e) {
+                // a gzip stream that ends early: the file was cut short
+                throw new CaptureFileException(CaptureFileException.Kind.CUT_SHORT);
+            }
             if (r < 0) {
                 eof = true;
             } else {

@@ -93,7 +93,7 @@ class CommandLineTest {
     static final Case DIRECTORY = exact("directory", List.of("-r", "src"), 2,
             "jcap: \"src\" is a directory (folder), not a file.");
 
-    // command lines jcap gets wrong now (see the @Disabled tests below)
+    // command lines tshark's getopt treats specially
     static final Case MISSING_R = prefix("-r without its argument", List.of("-r"), 1,
             "jcap: option requires an argument: r", "", USAGE);
     static final Case MISSING_C = prefix("-c without its argument", List.of("-c"), 1,
@@ -190,7 +190,6 @@ class CommandLineTest {
      * "field String io.jcap.cli.Options.readFile": jcap prints
      * "jcap: option requires an argument: field String io.jcap.cli.Options.readFile".
      */
-    @Disabled("bug: Jcap.run prints the ArgSpec's toString() instead of the option letter")
     @ParameterizedTest(name = "{0}")
     @MethodSource("missingArgument")
     void missingArgument(Case c) {
@@ -201,8 +200,6 @@ class CommandLineTest {
         return Stream.of(MISSING_R, MISSING_C, MISSING_T, MISSING_F);
     }
 
-    @Disabled("bug: Jcap.parseCount accepts counts above 2147483647 and calls counts beyond a long"
-            + " \"not a decimal number\" (tshark's get_positive_int: \"too large\" for both)")
     @ParameterizedTest(name = "{0}")
     @MethodSource("countsTooLarge")
     void countTooLarge(Case c) {
@@ -213,14 +210,12 @@ class CommandLineTest {
         return Stream.of(COUNT_TOO_LARGE, COUNT_HUGE);
     }
 
-    @Disabled("bug: CaptureFiles.open(\"\") opens Path.of(\"\"), the current directory: \"\\\"\\\" is a directory\"")
     @Test
     void emptyFileName() {
         checkJcap(EMPTY_NAME);
     }
 
     /** getopt lets a later option override an earlier one: tshark -c 1 -c 2 prints 2 packets. */
-    @Disabled("bug: picocli refuses a repeated option (\"option '-c' (<packet count>) should be specified only once\")")
     @Test
     void repeatedOptionOverrides() {
         JcapRun r = JcapRun.of("-n", "-c", "1", "-c", "2", "-r", SAMPLE);
@@ -236,8 +231,6 @@ class CommandLineTest {
         assertEquals(2, t.stdout().lines().count());
     }
 
-    @Disabled("bug: picocli does not take \"-r\" as the argument of -F (tshark's getopt does); jcap says"
-            + " \"option requires an argument\"")
     @Test
     void optionLookingArgument() {
         checkJcap(OPTION_AS_ARGUMENT);
@@ -248,7 +241,6 @@ class CommandLineTest {
     }
 
     /** Checked with tshark run as uid 65534 (setpriv) on a mode 000 file. Root reads anything: skipped. */
-    @Disabled("bug: Kind.NO_PERMISSION says \"The file \\\"F\\\" could not be opened due to permissions.\"")
     @Test
     void permissionDenied(@TempDir Path dir) throws IOException {
         assumeFalse(root(), "permission checks do not apply to root");
@@ -261,7 +253,6 @@ class CommandLineTest {
     }
 
     /** The same wording without needing a non-root user. */
-    @Disabled("bug: Kind.NO_PERMISSION says \"The file \\\"F\\\" could not be opened due to permissions.\"")
     @Test
     void permissionDeniedWording() {
         assertEquals("You don't have permission to read the file \"f.pcap\".",
@@ -348,7 +339,6 @@ class CommandLineTest {
     }
 
     /** tshark calls standard input "The standard input" where a file is "The file \"F\"" (checked). */
-    @Disabled("bug: CaptureFileException.describe(\"-\") says The file \"-\" ...")
     @ParameterizedTest(name = "{0}")
     @MethodSource("standardInputErrors")
     void standardInputErrorWording(String file, String message) {

@@ -4,7 +4,6 @@ import io.jcap.cli.JcapRun;
 import io.jcap.golden.TextDiff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -200,8 +199,6 @@ class CaptureFormatsTest {
      * file, so a cut inside them has the open-time wording; fewer than 12 bytes is not a
      * pcapng file at all (and no other format matches).
      */
-    @Disabled("bug: PcapngReader reports a cut inside the first IDB as CUT_SHORT (\"... middle of a packet.\") "
-            + "instead of CUT_SHORT_AT_OPEN, and a 10-byte SHB start as CUT_SHORT_AT_OPEN instead of NOT_CAPTURE")
     @ParameterizedTest(name = "{0} cut at {1}")
     @CsvSource(delimiter = '|', value = {
             "pcapng-le.pcapng | 10 | isn't a capture file in a format TShark understands.",
@@ -221,8 +218,6 @@ class CaptureFormatsTest {
      * "cut short" error, rc 2. Cut to 2/3 of pcap.pcap.gz: 3 packets; pcapng.pcapng.gz minus
      * the last 4 bytes (only the gzip trailer is incomplete): all 6 packets.
      */
-    @Disabled("bug: the EOFException of java.util.zip is printed as \"jcap: Unexpected end of ZLIB input stream\" "
-            + "or \"jcap: null\" instead of tshark's \"The file ... appears to have been cut short in the middle of a packet.\"")
     @ParameterizedTest(name = "{0} cut to {1}")
     @CsvSource({"pcap.pcap.gz, pcap-le-us.pcap, -1, 3", "pcapng.pcapng.gz, pcapng-le.pcapng, -4, 6"})
     void truncatedGzip(String name, String uncompressed, int length, int packets, @TempDir Path tmp)

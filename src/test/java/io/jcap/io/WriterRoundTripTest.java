@@ -5,7 +5,6 @@ import io.jcap.cli.JcapRun;
 import io.jcap.frame.Frame;
 import io.jcap.frame.FrameSource;
 import io.jcap.golden.TextDiff;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -292,8 +291,6 @@ class WriterRoundTripTest {
      * µs unless the source has 9 digits: 3-decimal files come back with 6, and 2^-20 s
      * resolution rounds the relative times differently (0.169065 instead of 0.169064).
      */
-    @Disabled("bug: PcapngWriter does not keep the source's time resolution (if_tsresol); the copy shows"
-            + " 6 decimals (and µs-rounded deltas) where the input shows 3 (or 2^-20 s deltas)")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"pcapng-tsresol-ms.pcapng", "pcapng-tsresol-4.pcapng", "pcapng-tsresol-bin.pcapng"})
     void pcapngKeepsTheTimeResolution(String name, @TempDir Path dir) throws IOException {
@@ -407,8 +404,6 @@ class WriterRoundTripTest {
     }
 
     /** tshark 4.0.17's wording (wiretap's cfile_dump_open_failure_message): checked by running it. */
-    @Disabled("bug: ReadJob.openWriter words it \"The file to which the capture would be saved (\\\"...\\\") could "
-            + "not be opened: No such file or directory.\" / \"...: Is a directory.\"")
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             NO_DIR + " | jcap: The path to the file \"" + NO_DIR + "\" doesn't exist.",
@@ -420,8 +415,6 @@ class WriterRoundTripTest {
     }
 
     /** As a user without write permission (tshark checked with setpriv as uid 65534). */
-    @Disabled("bug: same as unwritableOutputMessage; tshark says \"You don't have permission to create or write"
-            + " to the file \\\"F\\\".\"")
     @Test
     void outputWithoutPermission(@TempDir Path dir) throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
@@ -440,8 +433,6 @@ class WriterRoundTripTest {
      * before writing anything, even with -c 3 where all 3 packets are Ethernet: "tshark: The
      * capture file being read can't be written as a "pcap" file.", status 2, no output file.
      */
-    @Disabled("bug: PcapWriter writes every frame under the first frame's link type, silently: the SLL frames"
-            + " come out as garbage Ethernet frames, status 0")
     @Test
     void pcapCannotHoldTwoLinkTypes(@TempDir Path dir) throws IOException {
         Path two = twoLinkTypes(dir, true);
@@ -455,7 +446,6 @@ class WriterRoundTripTest {
      * When the second interface's IDB comes after the first packet, tshark writes frame 1 and
      * stops at frame 2 with wiretap's WTAP_ERR_ENCAP_PER_PACKET_UNSUPPORTED text, status 2.
      */
-    @Disabled("bug: PcapWriter writes every frame under the first frame's link type, silently, status 0")
     @Test
     void pcapStopsAtTheFirstFrameOfAnotherLinkType(@TempDir Path dir) throws IOException {
         Path two = twoLinkTypes(dir, false);

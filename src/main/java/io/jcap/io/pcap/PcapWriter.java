@@ -45,10 +45,19 @@ public final class PcapWriter implements FrameSink {
         return linkType;
     }
 
+    /** A frame whose link type differs from the file's: pcap holds one. */
+    public static final class LinkTypeMismatch extends IOException {
+        public LinkTypeMismatch() {
+            super("frame with a different link type", null);
+        }
+    }
+
     @Override
     public void write(Frame f, InterfaceInfo iface) throws IOException {
         if (!started) {
             start(f.linkType, iface == null ? 0 : iface.snapLength());
+        } else if (f.linkType != linkType) {
+            throw new LinkTypeMismatch();
         }
         long frac = nanos ? f.nanos : f.nanos / 1000;
         put32(header, 0, (int) f.seconds);

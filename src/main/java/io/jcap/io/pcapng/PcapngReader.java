@@ -26,16 +26,22 @@ public final class PcapngReader implements FrameSource {
     private final List<Interface> interfaces = new ArrayList<>();
     private int sectionBase;
     private long count;
+    /** True while the constructor reads the blocks ahead of the first packet. */
+    private boolean opening;
 
     /** One interface description: its link type and how to read its time stamps. */
     /** {@code unitsPerSecond} is unsigned (2^64-1 stands for resolutions too fine to count). */
     private record Interface(int index, InterfaceInfo info, long unitsPerSecond, long offsetSeconds) {
     }
 
+    /**
+     * Reads the section header and the interface descriptions that follow it, as
+     * wiretap does when it opens a file: a file cut short there is reported at open.
+     */
     public PcapngReader(InputWindow in) throws IOException {
         this.in = in;
         if (in.fill(12) < 12) {
-            throw new CaptureFileException(Kind.CUT_SHORT_AT_OPEN);
+            throw new CaptureFileException(Kind.NOT_CAPTURE);
         }
         if (in.buffer().getInt(in.position()) != SHB) {
             throw new CaptureFileException(Kind.NOT_CAPTURE);
@@ -44,6 +50,26 @@ public final class PcapngReader implements FrameSource {
         if (magic != BYTE_ORDER_MAGIC && Integer.reverseBytes(magic) != BYTE_ORDER_MAGIC) {
             throw new CaptureFileException(Kind.NOT_CAPTURE);
         }
+        opening = true;
+        block(null);
+        while (true) {
+            int have = in.fill(12);
+            if (have == 0) {
+                break;
+            }
+            if (have < 12) {
+                throw cutShort();
+            }
+            if (u32(in.buffer(), in.position()) != IDB) {
+                break;
+            }
+            block(null);
+        }
+        opening = false;
+    }
+
+    private CaptureFileException cutShort() {
+        return new CaptureFileException(opening ? Kind.CUT_SHORT_AT_OPEN : Kind.CUT_SHORT);
     }
 
     private int u16(ByteBuf b, int i) {
@@ -57,72 +83,78 @@ public final class PcapngReader implements FrameSource {
     @Override
     public boolean next(Frame f) throws IOException {
         while (true) {
-            int have = in.fill(12);
-            if (have == 0) {
-                return false;
-            }
-            if (have < 12) {
-                throw new CaptureFileException(Kind.CUT_SHORT);
-            }
-            ByteBuf b = in.buffer();
-            int p = in.position();
-            int type = b.getInt(p);
-            if (type == SHB) {
-                int magic = b.getInt(p + 8);
-                if (magic == BYTE_ORDER_MAGIC) {
-                    littleEndian = false;
-                } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
-                    littleEndian = true;
-                } else {
-                    throw new CaptureFileException(Kind.DAMAGED, String.format(
-                            "pcapng: unknown byte-order magic number 0x%08x", magic));
-                }
-            } else {
-                type = u32(b, p);
-            }
-            long total = u32(b, p + 4) & 0xFFFFFFFFL;
-            if (total < 12) {
-                throw new CaptureFileException(Kind.DAMAGED,
-                        "pcapng: total block length " + total + " of block is too small (< 12)");
-            }
-            if (total % 4 != 0) {
-                throw new CaptureFileException(Kind.DAMAGED,
-                        "pcapng: total block length " + total + " is not a multiple of 4");
-            }
-            if (total > MAX_BLOCK) {
-                throw new CaptureFileException(Kind.DAMAGED,
-                        "pcapng: total block length " + total + " is too large (> " + MAX_BLOCK + ")");
-            }
-            int len = (int) total;
-            if (in.fill(len) < len) {
-                throw new CaptureFileException(Kind.CUT_SHORT);
-            }
-            b = in.buffer();
-            p = in.position();
-            int trailer = u32(b, p + len - 4);
-            if (trailer != len) {
-                throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block lengths (first " + len
-                        + " and second " + (trailer & 0xFFFFFFFFL) + ") don't match");
-            }
-            boolean frame = switch (type) {
-                case SHB -> {
-                    section(b, p, len);
-                    yield false;
-                }
-                case IDB -> {
-                    iface(b, p, len);
-                    yield false;
-                }
-                case EPB -> enhanced(b, p, len, f);
-                case SPB -> simple(b, p, len, f);
-                case OPB -> obsolete(b, p, len, f);
-                default -> false;
-            };
-            in.skip(len);
-            if (frame) {
-                return true;
+            int more = block(f);
+            if (more != 0) {
+                return more > 0;
             }
         }
+    }
+
+    /** Reads one block: 1 when it was a packet (into {@code f}), 0 for any other block, -1 at the end. */
+    private int block(Frame f) throws IOException {
+        int have = in.fill(12);
+        if (have == 0) {
+            return -1;
+        }
+        if (have < 12) {
+            throw cutShort();
+        }
+        ByteBuf b = in.buffer();
+        int p = in.position();
+        int type = b.getInt(p);
+        if (type == SHB) {
+            int magic = b.getInt(p + 8);
+            if (magic == BYTE_ORDER_MAGIC) {
+                littleEndian = false;
+            } else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC) {
+                littleEndian = true;
+            } else {
+                throw new CaptureFileException(Kind.DAMAGED, String.format(
+                        "pcapng: unknown byte-order magic number 0x%08x", magic));
+            }
+        } else {
+            type = u32(b, p);
+        }
+        long total = u32(b, p + 4) & 0xFFFFFFFFL;
+        if (total < 12) {
+            throw new CaptureFileException(Kind.DAMAGED,
+                    "pcapng: total block length " + total + " of block is too small (< 12)");
+        }
+        if (total % 4 != 0) {
+            throw new CaptureFileException(Kind.DAMAGED,
+                    "pcapng: total block length " + total + " is not a multiple of 4");
+        }
+        if (total > MAX_BLOCK) {
+            throw new CaptureFileException(Kind.DAMAGED,
+                    "pcapng: total block length " + total + " is too large (> " + MAX_BLOCK + ")");
+        }
+        int len = (int) total;
+        if (in.fill(len) < len) {
+            throw cutShort();
+        }
+        b = in.buffer();
+        p = in.position();
+        int trailer = u32(b, p + len - 4);
+        if (trailer != len) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block lengths (first " + len
+                    + " and second " + (trailer & 0xFFFFFFFFL) + ") don't match");
+        }
+        boolean frame = switch (type) {
+            case SHB -> {
+                section(b, p, len);
+                yield false;
+            }
+            case IDB -> {
+                iface(b, p, len);
+                yield false;
+            }
+            case EPB -> f != null && enhanced(b, p, len, f);
+            case SPB -> f != null && simple(b, p, len, f);
+            case OPB -> f != null && obsolete(b, p, len, f);
+            default -> false;
+        };
+        in.skip(len);
+        return frame ? 1 : 0;
     }
 
     private void section(ByteBuf b, int p, int len) throws CaptureFileException {
@@ -170,7 +202,7 @@ public final class PcapngReader implements FrameSource {
             throw new CaptureFileException(Kind.UNSUPPORTED,
                     "pcapng: network type " + linkType + " unknown or unsupported");
         }
-        interfaces.add(new Interface(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol)),
+        interfaces.add(new Interface(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol), tsresol),
                 unitsPerSecond(tsresol), offset));
     }
 

@@ -22,7 +22,8 @@ public final class PcapngWriter implements FrameSink {
     private final OutputStream out;
     private final String application;
     private final Map<Integer, Integer> interfaces = new HashMap<>();
-    private final int[] precisionOf = new int[1024];
+    /** if_tsresol of each interface written, by output index. */
+    private final java.util.List<Integer> resolutions = new java.util.ArrayList<>();
     private final byte[] block = new byte[64];
     private final byte[] copy = new byte[PcapngFormat.MAX_RECORD];
     private boolean started;
@@ -66,9 +67,10 @@ public final class PcapngWriter implements FrameSink {
         }
         int id = interfaces.size();
         interfaces.put(f.interfaceId, id);
-        boolean nanos = f.precision > 6;
+        int tsresol = info != null ? info.tsresol() : f.precision > 6 ? 9 : 6;
+        boolean resolution = tsresol != 6;
         byte[] name = info != null && info.name() != null ? info.name().getBytes(StandardCharsets.UTF_8) : null;
-        int optLen = (nanos ? 8 : 0) + (name != null ? 4 + pad(name.length) : 0);
+        int optLen = (resolution ? 8 : 0) + (name != null ? 4 + pad(name.length) : 0);
         if (optLen > 0) {
             optLen += 4;
         }
@@ -85,17 +87,15 @@ public final class PcapngWriter implements FrameSink {
             System.arraycopy(name, 0, b, o + 4, name.length);
             o += 4 + pad(name.length);
         }
-        if (nanos) {
+        if (resolution) {
             put16(b, o, PcapngFormat.IF_TSRESOL);
             put16(b, o + 2, 1);
-            b[o + 4] = 9;
+            b[o + 4] = (byte) tsresol;
             o += 8;
         }
         put32(b, total - 4, total);
         out.write(b);
-        if (id < precisionOf.length) {
-            precisionOf[id] = nanos ? 9 : 6;
-        }
+        resolutions.add(tsresol);
         return id;
     }
 
@@ -105,8 +105,7 @@ public final class PcapngWriter implements FrameSink {
             start();
         }
         int id = interfaceFor(f, info);
-        boolean nanos = id < precisionOf.length && precisionOf[id] == 9;
-        long units = nanos ? f.seconds * 1_000_000_000L + f.nanos : f.seconds * 1_000_000L + f.nanos / 1000;
+        long units = units(f.seconds, f.nanos, resolutions.get(id));
         int cap = f.capturedLength;
         int total = 32 + pad(cap);
         put32(block, 0, PcapngFormat.EPB);
@@ -139,6 +138,25 @@ public final class PcapngWriter implements FrameSink {
     @Override
     public void close() throws IOException {
         out.close();
+    }
+
+    /**
+     * A time stamp in if_tsresol units, such that reading it back gives the same
+     * seconds and nanoseconds (binary fractions are rounded up for that).
+     */
+    static long units(long seconds, int nanos, int tsresol) {
+        int n = tsresol & 0x7F;
+        if ((tsresol & 0x80) != 0) {
+            java.math.BigInteger frac = java.math.BigInteger.valueOf(nanos).shiftLeft(n)
+                    .add(java.math.BigInteger.valueOf(999_999_999L)).divide(java.math.BigInteger.valueOf(1_000_000_000L));
+            return java.math.BigInteger.valueOf(seconds).shiftLeft(n).add(frac).longValue();
+        }
+        long perSecond = 1;
+        for (int i = 0; i < n; i++) {
+            perSecond *= 10;
+        }
+        long frac = n <= 9 ? nanos / (1_000_000_000L / perSecond) : nanos * (perSecond / 1_000_000_000L);
+        return seconds * perSecond + frac;
     }
 
     private static int pad(int n) {
