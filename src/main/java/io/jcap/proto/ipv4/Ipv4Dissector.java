@@ -21,6 +21,7 @@ public final class Ipv4Dissector implements Dissector {
     private static final int OFFSET_MASK = 0x1FFF;
 
     private final DissectorTable protocols;
+    private final DissectorTable etherTypes;
     private final DataDissector data;
     private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(4096);
 
@@ -31,7 +32,8 @@ public final class Ipv4Dissector implements Dissector {
         this.protocols = b.table("ip.proto", "IP protocol", 256);
         this.data = data;
         b.protocol(Ipv4Fields.PROTOCOL);
-        b.table("ethertype", "Ethertype", 1 << 16).add(0x0800, this, "ip");
+        this.etherTypes = b.table("ethertype", "Ethertype", 1 << 16);
+        etherTypes.add(0x0800, this, "ip");
     }
 
     @Override
@@ -50,6 +52,11 @@ public final class Ipv4Dissector implements Dissector {
         if (version != 4) {
             d.info.set(bogus("Bogus IPv4 version (", version, ", must be 4)"));
             d.close();
+            Dissector v6 = version == 6 ? etherTypes.get(0x86dd) : null;
+            if (v6 != null) {
+                // tshark lets IPv6 have a go at it
+                d.call(v6, offset, buf.end());
+            }
             return buf.end() - offset;
         }
         if (hlen < 20) {
@@ -75,6 +82,11 @@ public final class Ipv4Dissector implements Dissector {
         int src = buf.i32(offset + 12);
         d.setAddresses(Address.Type.IPV4, offset + 12, offset + 16, 4);
         int dst = buf.i32(offset + 16);
+        int routedTo = hlen > 20 ? Ipv4Options.sourceRouteDestination(buf, offset + 20, offset + hlen) : -1;
+        if (routedTo >= 0 && d.columnsWritable()) {
+            // a source route's final hop is where the datagram is going
+            d.dst.set(Address.Type.IPV4, buf, routedTo, 4);
+        }
         if (!d.inErrorPacket || d.columnsWritable()) {
             d.netSrc.set(Address.Type.IPV4, buf, offset + 12, 4);
             d.netDst.set(Address.Type.IPV4, buf, offset + 16, 4);
@@ -103,6 +115,9 @@ public final class Ipv4Dissector implements Dissector {
             d.flag(d.add(Ipv4Fields.ADDR, offset + 12, 4, src), Dissection.HIDDEN);
             d.add(Ipv4Fields.DST, offset + 16, 4, dst);
             d.flag(d.add(Ipv4Fields.ADDR, offset + 16, 4, dst), Dissection.HIDDEN);
+            if (hlen > 20) {
+                Ipv4Options.fields(buf, offset + 20, offset + hlen, d);
+            }
             d.close();
         }
         int end = Math.min(buf.end(), offset + totalLength);

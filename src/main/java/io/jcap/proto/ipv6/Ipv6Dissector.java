@@ -39,8 +39,17 @@ public final class Ipv6Dissector implements Dissector {
         b.protocol(ROUTING);
         b.protocol(FRAGMENT);
         b.protocol(DESTINATION);
+        b.protocol(AUTHENTICATION);
         b.table("ethertype", "Ethertype", 1 << 16).add(0x86dd, this, "ipv6");
-        b.table("ip.proto", "IP protocol", 256).add(41, this, "ipv6");
+        DissectorTable ipProto = b.table("ip.proto", "IP protocol", 256);
+        ipProto.add(41, this, "ipv6");
+        // the extension headers can follow IPv4 too
+        for (int nh : new int[] {HOP_BY_HOP_NH, ROUTING_NH, FRAGMENT_NH, DESTINATION_NH}) {
+            ipProto.add(nh, (buf, off, d) -> {
+                headers(buf, off, nh, d);
+                return buf.end() - off;
+            }, "ipv6");
+        }
         b.table("wtap_encap", "Link-layer type", 1 << 16).add(LinkType.IPV6, this, "ipv6");
     }
 
@@ -109,7 +118,10 @@ public final class Ipv6Dissector implements Dissector {
         while (true) {
             switch (next) {
                 case HOP_BY_HOP_NH, DESTINATION_NH -> {
-                    d.enter(next == HOP_BY_HOP_NH ? HOP_BY_HOP : DESTINATION);
+                    boolean hop = next == HOP_BY_HOP_NH;
+                    d.enter(hop ? HOP_BY_HOP : DESTINATION);
+                    // visible only when something below fails: the upper layer replaces Info
+                    d.info.appendSep(" , ", hop ? "IPv6 hop-by-hop options" : "IPv6 destination options");
                     int nh = buf.u8(off);
                     int len = (buf.u8(off + 1) + 1) * 8;
                     buf.check(off, len);
@@ -118,12 +130,22 @@ public final class Ipv6Dissector implements Dissector {
                 }
                 case ROUTING_NH -> {
                     d.enter(ROUTING);
+                    d.info.appendSep(" , ", "IPv6 routing");
                     int nh = buf.u8(off);
                     int len = (buf.u8(off + 1) + 1) * 8;
                     int type = buf.u8(off + 2);
                     int left = buf.u8(off + 3);
                     buf.check(off, len);
                     routingDestination(buf, off, len, type, left, d);
+                    next = nh;
+                    off += len;
+                }
+                case AUTHENTICATION_NH -> {
+                    d.enter(AUTHENTICATION);
+                    d.setProtocol("AH");
+                    int nh = buf.u8(off);
+                    int len = (buf.u8(off + 1) + 2) * 4;
+                    buf.check(off, len);
                     next = nh;
                     off += len;
                 }
@@ -143,10 +165,13 @@ public final class Ipv6Dissector implements Dissector {
         }
     }
 
-    /** Type 0 and 2 routing headers carry the final destination, which the columns show. */
+    /**
+     * A routing header with segments left names the final destination, which the
+     * columns show: the last address of type 0 and 2, the first segment of type 4 (SRH).
+     */
     private static void routingDestination(PacketBuffer buf, int off, int len, int type, int left, Dissection d) {
-        if ((type == 0 || type == 2) && left > 0 && len >= 24) {
-            int last = off + len - 16;
+        int last = (type == 0 || type == 2) ? off + len - 16 : type == 4 ? off + 8 : -1;
+        if (last >= off + 8 && left > 0 && len >= 24) {
             if (d.columnsWritable()) {
                 d.dst.set(Address.Type.IPV6, buf, last, 16);
             }

@@ -40,6 +40,8 @@ public final class RawIpDissector implements Dissector {
             links.add(linkType, raw, "raw");
         }
         links.add(LinkType.IPV4, raw.ip, "ip");
+        // IP in IP (protocol 4) is "some IP" too
+        b.table("ip.proto", "IP protocol", 256).add(4, raw.ip, "ip");
         links.add(LinkType.IPV6, (buf, off, d) -> {
             Dissector v6 = etherTypes.get(0x86dd);
             return v6 == null ? REJECT : v6.dissect(buf, off, d);
