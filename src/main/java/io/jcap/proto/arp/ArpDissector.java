@@ -2,6 +2,7 @@ package io.jcap.proto.arp;
 
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
+import io.jcap.proto.icmp.Bounds;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.EngineBuilder;
@@ -59,6 +60,9 @@ public final class ArpDissector implements Dissector {
     };
 
     private final DuplicateTable duplicates = new DuplicateTable();
+    /** Scratch texts of the AX.25 variant's protocol addresses. */
+    private final StringBuilder textA = new StringBuilder(96);
+    private final StringBuilder textB = new StringBuilder(96);
 
     public ArpDissector(EngineBuilder b) {
         b.protocol(ArpFields.PROTOCOL);
@@ -110,30 +114,30 @@ public final class ArpDissector implements Dissector {
         boolean etherIp = isEther(hrd, hln) && isIpv4(pro, pln);
         int dupIp = 0;
         boolean dup = false;
-        long dupMac = 0;
         long dupFrame = 0;
+        long dupSeconds = 0;
         if ((op == OP_REQUEST || op == OP_REPLY) && etherIp) {
             int ip = buf.i32(spa);
             long mac = buf.u48(sha);
             if (unicastNonZero(mac) && ip != 0) {
-                long earlier = duplicates.check(ip, mac, d.frame.number);
+                long earlier = duplicates.check(ip, mac, d.frame.number, d.frame.seconds);
                 dup = earlier != 0;
                 if (dup) {
                     dupIp = ip;
-                    dupMac = duplicates.lastMac;
                     dupFrame = earlier;
+                    dupSeconds = d.frame.seconds - duplicates.lastSeconds;
                 }
             }
             ip = buf.i32(tpa);
             mac = buf.u48(tha);
             if (unicastNonZero(mac) && ip != 0 && op != OP_REQUEST && ip != dupIp) {
-                long earlier = duplicates.check(ip, mac, d.frame.number);
+                long earlier = duplicates.check(ip, mac, d.frame.number, d.frame.seconds);
                 // the target's result replaces the sender's, as in tshark
                 dup = earlier != 0;
                 if (dup) {
                     dupIp = ip;
-                    dupMac = duplicates.lastMac;
                     dupFrame = earlier;
+                    dupSeconds = d.frame.seconds - duplicates.lastSeconds;
                 }
             }
         }
@@ -142,7 +146,10 @@ public final class ArpDissector implements Dissector {
         boolean announcement = false;
         boolean probe = false;
         if (op == OP_REQUEST || op == OP_REPLY) {
-            buf.check(tpa, pln);
+            if (pln > 0) {
+                // tvb_get_ptr of the target address
+                Bounds.check(buf, tpa, pln);
+            }
             gratuitous = pln > 0 && equalBytes(buf, spa, tpa, pln);
         }
         if (gratuitous) {
@@ -162,7 +169,7 @@ public final class ArpDissector implements Dissector {
                     probe);
             if (dup) {
                 d.add(ArpFields.DUPLICATE_ADDRESS_FRAME, 0, 0, dupFrame);
-                d.add(ArpFields.SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0, 0);
+                d.add(ArpFields.SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0, dupSeconds);
             }
         }
     }
@@ -367,31 +374,35 @@ public final class ArpDissector implements Dissector {
         int spa = sha + hln;
         int tha = spa + pln;
         int tpa = tha + hln;
-        // both protocol address texts are made before anything else
+        // both protocol address texts are made first, whatever the opcode
         checkProto(buf, spa, pln, pro);
         checkProto(buf, tpa, pln, pro);
-        boolean gratuitous = (op == OP_REQUEST || op == OP_REPLY) && sameProtoText(buf, spa, tpa, pln, pro);
+        textA.setLength(0);
+        textB.setLength(0);
+        proto(buf, textA, spa, pln, pro);
+        proto(buf, textB, tpa, pln, pro);
+        // gratuitous: the two texts are the same
+        boolean gratuitous = (op == OP_REQUEST || op == OP_REPLY) && sameText(textA, textB);
         StringBuilder sb;
         switch (op) {
             case OP_REQUEST:
                 d.info.clear();
                 sb = d.info.builder();
                 if (gratuitous) {
-                    proto(buf, sb.append("Gratuitous ARP for "), tpa, pln, pro).append(" (Request)");
+                    sb.append("Gratuitous ARP for ").append(textB).append(" (Request)");
                 } else {
-                    proto(buf, sb.append("Who has "), tpa, pln, pro).append("? Tell ");
-                    proto(buf, sb, spa, pln, pro);
+                    sb.append("Who has ").append(textB).append("? Tell ").append(textA);
                 }
                 break;
             case OP_REPLY:
                 if (gratuitous) {
                     d.info.clear();
-                    proto(buf, d.info.builder().append("Gratuitous ARP for "), spa, pln, pro).append(" (Reply)");
+                    d.info.builder().append("Gratuitous ARP for ").append(textA).append(" (Reply)");
                 } else {
                     checkHw(buf, sha, hln);
                     d.info.clear();
                     sb = d.info.builder();
-                    proto(buf, sb, spa, pln, pro).append(" is at ");
+                    sb.append(textA).append(" is at ");
                     hw(buf, sb, sha, hln, HRD_AX25);
                 }
                 break;
@@ -408,15 +419,13 @@ public final class ArpDissector implements Dissector {
                 checkHw(buf, tha, hln);
                 d.info.clear();
                 sb = d.info.builder();
-                hw(buf, sb, tha, hln, HRD_AX25).append(" is at ");
-                proto(buf, sb, tpa, pln, pro);
+                hw(buf, sb, tha, hln, HRD_AX25).append(" is at ").append(textB);
                 break;
             case OP_IREPLY:
                 checkHw(buf, sha, hln);
                 d.info.clear();
                 sb = d.info.builder();
-                hw(buf, sb, sha, hln, HRD_AX25).append(" is at ");
-                proto(buf, sb, spa, pln, pro);
+                hw(buf, sb, sha, hln, HRD_AX25).append(" is at ").append(textA);
                 break;
             default:
                 d.info.clear();
@@ -426,26 +435,6 @@ public final class ArpDissector implements Dissector {
         if (d.tree()) {
             fields(buf, d, offset, HRD_AX25, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, false, false);
         }
-    }
-
-    private static boolean sameProtoText(PacketBuffer buf, int a, int b, int len, int pro) {
-        if (len == 0) {
-            return true;
-        }
-        if (pro == PRO_AX25 && len == 7) {
-            // callsigns compare as text: the bits outside the characters and SSID do not count
-            for (int i = 0; i < 6; i++) {
-                if ((buf.u8(a + i) >> 1) != (buf.u8(b + i) >> 1)) {
-                    return false;
-                }
-            }
-            return ((buf.u8(a + 6) >> 1) & 0x0f) == ((buf.u8(b + 6) >> 1) & 0x0f);
-        }
-        if (len > MAX_SHOWN_BYTES && !isIpv4(pro, len)) {
-            // the texts show only the first bytes
-            len = MAX_SHOWN_BYTES;
-        }
-        return equalBytes(buf, a, b, len);
     }
 
     // ---------------------------------------------------------------- ATMARP (hrd 19)
@@ -476,11 +465,11 @@ public final class ArpDissector implements Dissector {
             int tsa = tha + thl;
             int tpa = tsa + tsl;
             // all six texts are made before the columns change
-            buf.check(sha, shl);
-            buf.check(ssa, ssl);
+            checkHw(buf, sha, shl);
+            checkHw(buf, ssa, ssl);
             checkProto(buf, spa, spln, pro);
-            buf.check(tha, thl);
-            buf.check(tsa, tsl);
+            checkHw(buf, tha, thl);
+            checkHw(buf, tsa, tsl);
             checkProto(buf, tpa, tpln, pro);
             switch (op) {
                 case OP_RREQUEST:
@@ -600,7 +589,8 @@ public final class ArpDissector implements Dissector {
     }
 
     /** An ATM number and its subaddress: "number[,subaddress]". */
-    private static StringBuilder atmAddress(PacketBuffer buf, StringBuilder sb, int num, int numTl, int sub, int subTl) {
+    private static StringBuilder atmAddress(PacketBuffer buf, StringBuilder sb, int num, int numTl, int sub,
+                                            int subTl) {
         int len = numTl & 0x3f;
         if (len == 0) {
             sb.append("<No address>");
@@ -628,6 +618,18 @@ public final class ArpDissector implements Dissector {
     }
 
     // ---------------------------------------------------------------- address texts
+
+    private static boolean sameText(CharSequence a, CharSequence b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     static boolean isEther(int hrd, int hln) {
         return (hrd == HRD_ETHER || hrd == HRD_IEEE802) && hln == 6;
@@ -658,13 +660,17 @@ public final class ArpDissector implements Dissector {
         return true;
     }
 
-    /** Reads what the text of a hardware address reads (its first 36 bytes). */
+    /** Reads what the text of a hardware address reads: all its bytes, even those not shown. */
     private static void checkHw(PacketBuffer buf, int off, int len) {
-        buf.check(off, Math.min(len, MAX_SHOWN_BYTES));
+        if (len > 0) {
+            Bounds.check(buf, off, len);
+        }
     }
 
     private static void checkProto(PacketBuffer buf, int off, int len, int pro) {
-        buf.check(off, Math.min(len, MAX_SHOWN_BYTES));
+        if (len > 0) {
+            Bounds.check(buf, off, len);
+        }
     }
 
     /** A hardware address as tshark's Info shows it: MAC form for Ethernet, else hex. */
@@ -687,12 +693,14 @@ public final class ArpDissector implements Dissector {
             return Formats.ipv4(sb, buf.i32(off));
         }
         if (pro == PRO_AX25 && len == 7) {
-            int chars = 6;
-            while (chars > 0 && (buf.u8(off + chars - 1) >> 1) == ' ') {
-                chars--;
-            }
-            for (int i = 0; i < chars; i++) {
-                sb.append((char) ((buf.u8(off + i) >> 1) & 0x7f));
+            // an AX.25 callsign: up to the first space byte, unprintable characters as '.', then the SSID
+            for (int i = 0; i < 6; i++) {
+                int b = buf.u8(off + i);
+                if (b == 0x40) {
+                    break;
+                }
+                int c = b >> 1;
+                sb.append(c >= ' ' && c <= '~' ? (char) c : '.');
             }
             int ssid = (buf.u8(off + 6) >> 1) & 0x0f;
             if (ssid != 0) {
@@ -727,10 +735,11 @@ public final class ArpDissector implements Dissector {
         private int[] keys;
         private long[] macs;
         private long[] frames;
+        private long[] seconds;
         private boolean[] used;
         private int size;
-        /** The MAC of the entry that the last conflict was with. */
-        long lastMac;
+        /** When the entry that the last conflict was with was last seen (seconds). */
+        long lastSeconds;
 
         DuplicateTable() {
             allocate(256);
@@ -740,12 +749,13 @@ public final class ArpDissector implements Dissector {
             keys = new int[capacity];
             macs = new long[capacity];
             frames = new long[capacity];
+            seconds = new long[capacity];
             used = new boolean[capacity];
             size = 0;
         }
 
         /** Returns the frame of the earlier use on a conflict, else 0 (and records or refreshes). */
-        long check(int ip, long mac, long frame) {
+        long check(int ip, long mac, long frame, long when) {
             int i = slot(ip);
             if (!used[i]) {
                 if (size >= MAX_ENTRIES) {
@@ -758,15 +768,17 @@ public final class ArpDissector implements Dissector {
                 keys[i] = ip;
                 macs[i] = mac;
                 frames[i] = frame;
+                seconds[i] = when;
                 size++;
                 return 0;
             }
             if (frame > frames[i]) {
                 if (macs[i] == mac) {
                     frames[i] = frame;
+                    seconds[i] = when;
                     return 0;
                 }
-                lastMac = macs[i];
+                lastSeconds = seconds[i];
                 return frames[i];
             }
             return 0;
@@ -776,6 +788,7 @@ public final class ArpDissector implements Dissector {
             int[] k = keys;
             long[] m = macs;
             long[] f = frames;
+            long[] w = seconds;
             boolean[] u = used;
             allocate(k.length * 2);
             for (int j = 0; j < k.length; j++) {
@@ -785,6 +798,7 @@ public final class ArpDissector implements Dissector {
                     keys[i] = k[j];
                     macs[i] = m[j];
                     frames[i] = f[j];
+                    seconds[i] = w[j];
                     size++;
                 }
             }
