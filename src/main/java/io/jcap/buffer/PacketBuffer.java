@@ -104,11 +104,25 @@ public final class PacketBuffer {
         return Math.max(0, end - off);
     }
 
-    /** Throws the right {@link BoundsException} unless [off, off+n) is readable. */
+    /**
+     * Throws the right {@link BoundsException} unless [off, off+n) is readable. As in
+     * Wireshark's tvb checks the start is judged first: a read starting past the captured
+     * bytes but within the reported ones is a capture cut, whatever its length.
+     */
     public void check(int off, int n) {
         if (off < 0 || n < 0 || off + n > readable) {
-            throw off + n > end || off < 0 || n < 0 ? BoundsException.MALFORMED : BoundsException.TRUNCATED;
+            throw failure(off, n);
         }
+    }
+
+    private BoundsException failure(int off, int n) {
+        if (off < 0 || n < 0) {
+            return BoundsException.MALFORMED;
+        }
+        if (off > readable) {
+            return off <= end ? BoundsException.TRUNCATED : BoundsException.MALFORMED;
+        }
+        return off + n > end ? BoundsException.MALFORMED : BoundsException.TRUNCATED;
     }
 
     public int u8(int off) {

@@ -17,6 +17,7 @@ import io.jcap.proto.rawip.RawIpDissector;
 import io.jcap.proto.sll.SllDissector;
 import io.jcap.proto.tcp.TcpDissector;
 import io.jcap.proto.vlan.VlanTagDissector;
+import io.jcap.proto.vxlan.VxlanDissector;
 import io.jcap.proto.udp.UdpDissector;
 
 /**
@@ -33,7 +34,7 @@ public final class StandardProtocols {
         new FrameDissector(b, data);
         EtherTypeDispatch etherTypes = new EtherTypeDispatch(b, data);
         LlcDissector llc = new LlcDissector(b, etherTypes, data);
-        new EthDissector(b, etherTypes, llc);
+        EthDissector ethernet = new EthDissector(b, etherTypes, llc);
         VlanTagDissector.register(b, etherTypes, llc);
         SllDissector.register(b, etherTypes, llc, data);
         NullDissector.register(b, etherTypes, data);
@@ -45,6 +46,7 @@ public final class StandardProtocols {
         new Icmpv6Dissector(b);
         new TcpDissector(b, data);
         new UdpDissector(b, data);
+        new VxlanDissector(b, ethernet);
         return b.build();
     }
 }

@@ -2,7 +2,6 @@ package io.jcap.proto.arp;
 
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
-import io.jcap.proto.icmp.Bounds;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.EngineBuilder;
@@ -148,7 +147,7 @@ public final class ArpDissector implements Dissector {
         if (op == OP_REQUEST || op == OP_REPLY) {
             if (pln > 0) {
                 // tvb_get_ptr of the target address
-                Bounds.check(buf, tpa, pln);
+                buf.check(tpa, pln);
             }
             gratuitous = pln > 0 && equalBytes(buf, spa, tpa, pln);
         }
@@ -663,13 +662,13 @@ public final class ArpDissector implements Dissector {
     /** Reads what the text of a hardware address reads: all its bytes, even those not shown. */
     private static void checkHw(PacketBuffer buf, int off, int len) {
         if (len > 0) {
-            Bounds.check(buf, off, len);
+            buf.check(off, len);
         }
     }
 
     private static void checkProto(PacketBuffer buf, int off, int len, int pro) {
         if (len > 0) {
-            Bounds.check(buf, off, len);
+            buf.check(off, len);
         }
     }
 

@@ -53,7 +53,7 @@ public final class EthDissector implements Dissector {
                 d.close();
             }
             d.info.set("Ethernet II");
-            etherTypes.dispatch(type, buf, payload, d);
+            trailer(buf, payload + etherTypes.dispatch(type, buf, payload, d));
             return buf.end() - offset;
         }
         if (type > MAX_802_3_LENGTH) {
@@ -72,7 +72,18 @@ public final class EthDissector implements Dissector {
         d.info.set("IEEE 802.3 Ethernet ");
         int end = Math.min(buf.end(), payload + type);
         d.call(llc, payload, end);
+        trailer(buf, end);
         return buf.end() - offset;
+    }
+
+    /**
+     * Bytes after the payload are padding or a trailer; tshark reads them, so a capture
+     * cut before the frame's end shows as truncated even when the payload was whole.
+     */
+    private static void trailer(PacketBuffer buf, int payloadEnd) {
+        if (payloadEnd < buf.end()) {
+            buf.check(payloadEnd, buf.end() - payloadEnd);
+        }
     }
 
     /** The address item with its generic twin (eth.addr) and the LG/IG bits of its first three bytes. */

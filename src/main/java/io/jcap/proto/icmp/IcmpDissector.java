@@ -241,8 +241,8 @@ public final class IcmpDissector implements Dissector {
             case INFO_REPLY:
             case MASK_REQUEST:
             case MASK_REPLY: {
-                Bounds.check(buf, offset + 4, 2);
-                Bounds.check(buf, offset + 6, 2);
+                buf.check(offset + 4, 2);
+                buf.check(offset + 6, 2);
                 int id = buf.u16(offset + 4);
                 int seq = buf.u16(offset + 6);
                 int seqLe = buf.u16le(offset + 6);
@@ -261,9 +261,9 @@ public final class IcmpDissector implements Dissector {
             }
             case UNREACH:
                 if (origLength > 0) {
-                    Bounds.check(buf, offset + 4, 1);
-                    Bounds.check(buf, offset + 5, 1);
-                    Bounds.check(buf, offset + 6, 2);
+                    buf.check(offset + 4, 1);
+                    buf.check(offset + 5, 1);
+                    buf.check(offset + 6, 2);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 4, 1);
                         d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
@@ -276,14 +276,14 @@ public final class IcmpDissector implements Dissector {
                         }
                     }
                 } else if (code == FRAG_NEEDED) {
-                    Bounds.check(buf, offset + 4, 2);
-                    Bounds.check(buf, offset + 6, 2);
+                    buf.check(offset + 4, 2);
+                    buf.check(offset + 6, 2);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 4, 2);
                         d.add(IcmpFields.MTU, offset + 6, 2, buf.u16(offset + 6));
                     }
                 } else {
-                    Bounds.check(buf, offset + 4, 4);
+                    buf.check(offset + 4, 4);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 4, 4);
                     }
@@ -301,13 +301,13 @@ public final class IcmpDissector implements Dissector {
                 break;
             }
             case PARAM_PROBLEM:
-                Bounds.check(buf, offset + 4, 1);
+                buf.check(offset + 4, 1);
                 if (tree) {
                     d.add(IcmpFields.POINTER, offset + 4, 1, buf.u8(offset + 4));
                 }
                 if (origLength > 0) {
-                    Bounds.check(buf, offset + 5, 1);
-                    Bounds.check(buf, offset + 6, 2);
+                    buf.check(offset + 5, 1);
+                    buf.check(offset + 6, 2);
                     if (tree) {
                         d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
                         d.flag(d.add(IcmpFields.LENGTH_ORIGINAL_DATAGRAM, offset + 5, 1, origLength * 4),
@@ -315,23 +315,23 @@ public final class IcmpDissector implements Dissector {
                         d.addBytes(IcmpFields.UNUSED, offset + 6, 2);
                     }
                 } else {
-                    Bounds.check(buf, offset + 5, 3);
+                    buf.check(offset + 5, 3);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 5, 3);
                     }
                 }
                 break;
             case REDIRECT:
-                Bounds.check(buf, offset + 4, 4);
+                buf.check(offset + 4, 4);
                 if (tree) {
                     d.add(IcmpFields.REDIR_GW, offset + 4, 4, buf.u32(offset + 4));
                 }
                 break;
             case TIME_EXCEEDED:
                 if (origLength > 0) {
-                    Bounds.check(buf, offset + 4, 1);
-                    Bounds.check(buf, offset + 5, 1);
-                    Bounds.check(buf, offset + 6, 2);
+                    buf.check(offset + 4, 1);
+                    buf.check(offset + 5, 1);
+                    buf.check(offset + 6, 2);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 4, 1);
                         d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
@@ -340,7 +340,7 @@ public final class IcmpDissector implements Dissector {
                         d.addBytes(IcmpFields.UNUSED, offset + 6, 2);
                     }
                 } else {
-                    Bounds.check(buf, offset + 4, 4);
+                    buf.check(offset + 4, 4);
                     if (tree) {
                         d.addBytes(IcmpFields.UNUSED, offset + 4, 4);
                     }
@@ -348,10 +348,10 @@ public final class IcmpDissector implements Dissector {
                 break;
             case EXT_ECHO:
             case EXT_ECHO_REPLY: {
-                Bounds.check(buf, offset + 4, 2);
-                Bounds.check(buf, offset + 4, 2);
-                Bounds.check(buf, offset + 6, 1);
-                Bounds.check(buf, offset + 7, 1);
+                buf.check(offset + 4, 2);
+                buf.check(offset + 4, 2);
+                buf.check(offset + 6, 1);
+                buf.check(offset + 7, 1);
                 if (tree) {
                     d.add(IcmpFields.IDENT, offset + 4, 2, buf.u16(offset + 4));
                     d.add(IcmpFields.IDENT_LE, offset + 4, 2, buf.u16le(offset + 4));
@@ -395,8 +395,8 @@ public final class IcmpDissector implements Dissector {
                 if (size == 2) {
                     for (int i = 0; i < num; i++) {
                         int at = offset + 8 + i * 8;
-                        Bounds.check(buf, at, 4);
-                        Bounds.check(buf, at + 4, 4);
+                        buf.check(at, 4);
+                        buf.check(at + 4, 4);
                         if (tree) {
                             d.add(IcmpFields.ROUTER_ADDRESS, at, 4, buf.u32(at));
                             d.add(IcmpFields.PREF_LEVEL, at + 4, 4, buf.i32(at + 4));
@@ -407,9 +407,9 @@ public final class IcmpDissector implements Dissector {
             }
             case TIMESTAMP:
             case TIMESTAMP_REPLY:
-                Bounds.check(buf, offset + 8, 4);
-                Bounds.check(buf, offset + 12, 4);
-                Bounds.check(buf, offset + 16, 4);
+                buf.check(offset + 8, 4);
+                buf.check(offset + 12, 4);
+                buf.check(offset + 16, 4);
                 if (tree) {
                     d.add(IcmpFields.ORIGINATE_TIMESTAMP, offset + 8, 4, buf.u32(offset + 8));
                     d.add(IcmpFields.RECEIVE_TIMESTAMP, offset + 12, 4, buf.u32(offset + 12));
@@ -418,7 +418,7 @@ public final class IcmpDissector implements Dissector {
                 break;
             case MASK_REQUEST:
             case MASK_REPLY:
-                Bounds.check(buf, offset + 8, 4);
+                buf.check(offset + 8, 4);
                 if (tree) {
                     d.add(IcmpFields.ADDRESS_MASK, offset + 8, 4, buf.u32(offset + 8));
                 }
@@ -457,7 +457,7 @@ public final class IcmpDissector implements Dissector {
                        boolean tree) {
         int start = offset + 8;
         // tvb_new_subset_remaining(tvb, 8)
-        Bounds.check(buf, start, 0);
+        buf.check(start, 0);
         int end = buf.end();
         int quotedEnd = end;
         if (type == REDIRECT) {
@@ -473,7 +473,7 @@ public final class IcmpDissector implements Dissector {
         // multi-part extensions (RFC 4884) after the first 128 bytes of the original datagram
         if (reported > 8 + 128 && buf.u16(start + 2) <= 128) {
             int ext = start + (origLength != 0 ? origLength * 4 : 128);
-            Bounds.check(buf, ext, 0);
+            buf.check(ext, 0);
             IcmpExtension.dissect(buf, ext, d);
         }
     }

@@ -35,11 +35,11 @@ public final class IcmpExtension {
                 return;
             }
             int version = buf.u8(offset) >> 4;
-            Bounds.check(buf, offset, 2);
+            buf.check(offset, 2);
             int checksum = buf.u16(offset + 2);
             if (checksum != 0) {
                 // the checksum covers the whole extension structure
-                Bounds.check(buf, offset, reported);
+                buf.check(offset, reported);
             }
             if (tree) {
                 d.add(IcmpFields.EXT_VERSION, offset, 1, version);
@@ -55,7 +55,7 @@ public final class IcmpExtension {
                 int truncLength = Math.min(length, end - off);
                 int objEnd = off + truncLength;
                 int cls = buf.u8(off + 2);
-                Bounds.check(buf, off + 2, 1);
+                buf.check(off + 2, 1);
                 int cType = buf.u8(off + 3);
                 if (tree) {
                     d.add(IcmpFields.EXT_LENGTH, off, 2, length);
@@ -76,7 +76,7 @@ public final class IcmpExtension {
                     case CLASS_MPLS_EXTENDED_PAYLOAD:
                         unknown = cType != 1;
                         if (!unknown && truncLength > 4) {
-                            Bounds.check(buf, off + 4, truncLength - 4);
+                            buf.check(off + 4, truncLength - 4);
                         }
                         break;
                     case CLASS_INTERFACE_IDENTIFICATION:
@@ -87,9 +87,9 @@ public final class IcmpExtension {
                         break;
                 }
                 if (unknown) {
-                    Bounds.check(buf, off + 3, 1);
+                    buf.check(off + 3, 1);
                     if (truncLength > 4) {
-                        Bounds.check(buf, off + 4, truncLength - 4);
+                        buf.check(off + 4, truncLength - 4);
                         if (tree) {
                             d.addBytes(IcmpFields.EXT_DATA, off + 4, truncLength - 4);
                         }
@@ -126,7 +126,7 @@ public final class IcmpExtension {
             off += 4;
         }
         if (off < objEnd) {
-            Bounds.check(buf, off, objEnd - off);
+            buf.check(off, objEnd - off);
         }
         return false;
     }
@@ -141,19 +141,19 @@ public final class IcmpExtension {
         boolean mtu = (cType & 0x01) != 0;
         off += 4;
         if (ifIndex) {
-            Bounds.check(buf, off, 4);
+            buf.check(off, 4);
             off += 4;
         }
         if (ipAddr && objEnd >= off + 2) {
             int afi = buf.u16(off);
             off += 2;
-            Bounds.check(buf, off, 2);
+            buf.check(off, 2);
             off += 2;
             if (afi == AFI_IPV4) {
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 off += 4;
             } else if (afi == AFI_IPV6) {
-                Bounds.check(buf, off, 16);
+                buf.check(off, 16);
                 off += 16;
             } else {
                 // tshark 4.0 adds the unknown address with a length that always fails
@@ -173,12 +173,12 @@ public final class IcmpExtension {
                     throw off >= buf.end() ? BoundsException.MALFORMED : BoundsException.TRUNCATED;
                 }
             } else {
-                Bounds.check(buf, off, nameLength - 1);
+                buf.check(off, nameLength - 1);
             }
             off += nameLength - 1;
         }
         if (mtu) {
-            Bounds.check(buf, off, 4);
+            buf.check(off, 4);
         }
         return false;
     }
@@ -191,32 +191,32 @@ public final class IcmpExtension {
         off += 4;
         switch (cType) {
             case 1:
-                Bounds.check(buf, off, length - 4);
+                buf.check(off, length - 4);
                 break;
             case 2:
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 break;
             case 3: {
                 int afi = buf.u16(off);
                 off += 2;
                 int addrLength = buf.u8(off);
                 off += 1;
-                Bounds.check(buf, off, 1);
+                buf.check(off, 1);
                 off += 1;
                 if (afi == AFI_IPV4) {
                     while (addrLength >= 4 && end - off >= 4) {
-                        Bounds.check(buf, off, 4);
+                        buf.check(off, 4);
                         off += 4;
                         addrLength -= 4;
                     }
                 } else if (afi == AFI_IPV6) {
                     while (addrLength >= 16 && end - off >= 16) {
-                        Bounds.check(buf, off, 16);
+                        buf.check(off, 16);
                         off += 16;
                         addrLength -= 16;
                     }
                 } else {
-                    Bounds.check(buf, off, Math.max(0, end - off));
+                    buf.check(off, Math.max(0, end - off));
                 }
                 break;
             }

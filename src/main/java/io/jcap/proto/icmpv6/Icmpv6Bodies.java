@@ -2,7 +2,6 @@ package io.jcap.proto.icmpv6;
 
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
-import io.jcap.proto.icmp.Bounds;
 
 /**
  * The ICMPv6 message bodies that add nothing to Info but whose reads decide whether a
@@ -31,7 +30,7 @@ final class Icmpv6Bodies {
     /** An item running to the end (length -1): at least one byte must be captured. */
     static void toEnd(PacketBuffer buf, int off) {
         if (buf.frameCaptured() == 0) {
-            Bounds.check(buf, off, 0);
+            buf.check(off, 0);
             return;
         }
         if (off >= buf.capturedEnd()) {
@@ -40,10 +39,10 @@ final class Icmpv6Bodies {
     }
 
     static void routerRenumbering(PacketBuffer buf, int off, int code) {
-        Bounds.check(buf, off, 4);
-        Bounds.check(buf, off + 4, 1);
-        Bounds.check(buf, off + 6, 2);
-        Bounds.check(buf, off + 8, 4);
+        buf.check(off, 4);
+        buf.check(off + 4, 1);
+        buf.check(off + 6, 2);
+        buf.check(off + 8, 4);
         int o = off + 12;
         int end = buf.end();
         if (end - o == 0) {
@@ -51,30 +50,30 @@ final class Icmpv6Bodies {
         }
         if (code == RR_COMMAND) {
             // match-prefix part
-            Bounds.check(buf, o, 0);
+            buf.check(o, 0);
             for (int i = 0; i < 6; i++) {
-                Bounds.check(buf, o + i, 1);
+                buf.check(o + i, 1);
             }
-            Bounds.check(buf, o + 6, 2);
-            Bounds.check(buf, o + 8, 16);
+            buf.check(o + 6, 2);
+            buf.check(o + 8, 16);
             o += 24;
             while (end > o) {
                 // use-prefix parts
-                Bounds.check(buf, o, 0);
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
-                Bounds.check(buf, o + 4, 4);
-                Bounds.check(buf, o + 8, 4);
-                Bounds.check(buf, o + 16, 16);
+                buf.check(o, 0);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
+                buf.check(o + 4, 4);
+                buf.check(o + 8, 4);
+                buf.check(o + 16, 16);
                 o += 32;
             }
         } else if (code == RR_RESULT) {
             while (end > o) {
-                Bounds.check(buf, o, 0);
-                Bounds.check(buf, o + 2, 1);
-                Bounds.check(buf, o + 3, 1);
-                Bounds.check(buf, o + 4, 4);
-                Bounds.check(buf, o + 8, 16);
+                buf.check(o, 0);
+                buf.check(o + 2, 1);
+                buf.check(o + 3, 1);
+                buf.check(o + 4, 4);
+                buf.check(o + 8, 16);
                 o += 24;
             }
         }
@@ -82,7 +81,7 @@ final class Icmpv6Bodies {
 
     static void nodeInformation(PacketBuffer buf, int off, int type, int code) {
         int qtype = buf.u16(off);
-        Bounds.check(buf, off + 4, 8);
+        buf.check(off + 4, 8);
         int o = off + 12;
         int end = buf.end();
         if (end - o == 0) {
@@ -91,13 +90,13 @@ final class Icmpv6Bodies {
         if (type == Icmpv6Dissector.NI_QUERY) {
             switch (code) {
                 case NI_SUBJECT_IPV6:
-                    Bounds.check(buf, o, 16);
+                    buf.check(o, 16);
                     break;
                 case NI_SUBJECT_FQDN:
                     dnsNameLength(buf, o);
                     break;
                 case NI_SUBJECT_IPV4:
-                    Bounds.check(buf, o, 4);
+                    buf.check(o, 4);
                     break;
                 default:
                     break;
@@ -106,7 +105,7 @@ final class Icmpv6Bodies {
         }
         switch (qtype) {
             case NI_QTYPE_NODENAME:
-                Bounds.check(buf, o, 4);
+                buf.check(o, 4);
                 o += 4;
                 if (end - o == 0) {
                     return;
@@ -120,15 +119,15 @@ final class Icmpv6Bodies {
                 break;
             case NI_QTYPE_NODEADDR:
                 while (o < end) {
-                    Bounds.check(buf, o, 4);
-                    Bounds.check(buf, o + 4, 16);
+                    buf.check(o, 4);
+                    buf.check(o + 4, 16);
                     o += 20;
                 }
                 break;
             case NI_QTYPE_IPV4ADDR:
                 while (o < end) {
-                    Bounds.check(buf, o, 4);
-                    Bounds.check(buf, o + 4, 4);
+                    buf.check(o, 4);
+                    buf.check(o + 4, 4);
                     o += 8;
                 }
                 break;
@@ -139,23 +138,23 @@ final class Icmpv6Bodies {
 
     /** MLDv2 report: the records run to the end of the message whatever their count says. */
     static void mldv2Report(PacketBuffer buf, int off) {
-        Bounds.check(buf, off, 2);
-        Bounds.check(buf, off + 2, 2);
+        buf.check(off, 2);
+        buf.check(off + 2, 2);
         int o = off + 4;
         int end = buf.end();
         while (o < end) {
             toEnd(buf, o);
-            Bounds.check(buf, o, 1);
+            buf.check(o, 1);
             int aux = buf.u8(o + 1);
             int sources = buf.u16(o + 2);
-            Bounds.check(buf, o + 4, 16);
+            buf.check(o + 4, 16);
             o += 20;
             for (int i = 0; i < sources; i++) {
-                Bounds.check(buf, o, 16);
+                buf.check(o, 16);
                 o += 16;
             }
             if (aux != 0) {
-                Bounds.check(buf, o, aux * 4);
+                buf.check(o, aux * 4);
                 o += aux * 4;
             }
         }
@@ -164,50 +163,50 @@ final class Icmpv6Bodies {
     static void rplControl(PacketBuffer buf, int off, int code) {
         int o = off;
         if ((code & RPL_SECURE) != 0) {
-            Bounds.check(buf, o + 1, 1);
+            buf.check(o + 1, 1);
             int b = buf.u8(o + 2);
             // tshark masks with (KIM >> 6) by operator precedence
             int kim = b & 3;
             int lvl = b & 7;
-            Bounds.check(buf, o + 3, 1);
-            Bounds.check(buf, o + 4, 4);
+            buf.check(o + 3, 1);
+            buf.check(o + 4, 4);
             o += 8;
             if (kim == 0) {
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 o += 1;
             } else if (kim == 2 || (kim == 3 && (lvl == 1 || lvl == 3))) {
-                Bounds.check(buf, o, 8);
-                Bounds.check(buf, o + 8, 1);
+                buf.check(o, 8);
+                buf.check(o + 8, 1);
                 o += 9;
             }
         }
         switch (code) {
             case 0:
             case 128:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
                 rplOptions(buf, o + 2);
                 break;
             case 1:
             case 129:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
-                Bounds.check(buf, o + 2, 2);
-                Bounds.check(buf, o + 5, 1);
-                Bounds.check(buf, o + 6, 1);
-                Bounds.check(buf, o + 7, 1);
-                Bounds.check(buf, o + 8, 16);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
+                buf.check(o + 2, 2);
+                buf.check(o + 5, 1);
+                buf.check(o + 6, 1);
+                buf.check(o + 7, 1);
+                buf.check(o + 8, 16);
                 rplOptions(buf, o + 24);
                 break;
             case 2:
             case 130: {
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 int flags = buf.u8(o + 1);
-                Bounds.check(buf, o + 2, 1);
-                Bounds.check(buf, o + 3, 1);
+                buf.check(o + 2, 1);
+                buf.check(o + 3, 1);
                 o += 4;
                 if ((flags & RPL_DAO_FLAG_D) != 0) {
-                    Bounds.check(buf, o, 16);
+                    buf.check(o, 16);
                     o += 16;
                 }
                 rplOptions(buf, o);
@@ -215,37 +214,37 @@ final class Icmpv6Bodies {
             }
             case 3:
             case 131: {
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 int flags = buf.u8(o + 1);
-                Bounds.check(buf, o + 2, 1);
-                Bounds.check(buf, o + 3, 1);
+                buf.check(o + 2, 1);
+                buf.check(o + 3, 1);
                 o += 4;
                 if ((flags & RPL_DAOACK_FLAG_D) != 0) {
-                    Bounds.check(buf, o, 16);
+                    buf.check(o, 16);
                     o += 16;
                 }
                 rplOptions(buf, o);
                 break;
             }
             case 138:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 2, 2);
-                Bounds.check(buf, o + 4, 16);
-                Bounds.check(buf, o + 20, 4);
+                buf.check(o, 1);
+                buf.check(o + 2, 2);
+                buf.check(o + 4, 16);
+                buf.check(o + 20, 4);
                 rplOptions(buf, o + 24);
                 break;
             case 4:
             case 132:
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 buf.u8(o + 1);
-                Bounds.check(buf, o + 4, 16);
+                buf.check(o + 4, 16);
                 rplOptions(buf, o + 20);
                 break;
             case 5:
             case 133:
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 buf.u8(o + 1);
-                Bounds.check(buf, o + 4, 16);
+                buf.check(o + 4, 16);
                 break;
             default:
                 break;
@@ -256,7 +255,7 @@ final class Icmpv6Bodies {
     private static void rplOptions(PacketBuffer buf, int o) {
         int end = buf.end();
         while (end > o) {
-            Bounds.check(buf, o, 0);
+            buf.check(o, 0);
             int type = buf.u8(o);
             if (type == 0) {
                 o += 1;
@@ -264,9 +263,9 @@ final class Icmpv6Bodies {
             }
             int len = buf.u8(o + 1);
             if (type == 1) {
-                Bounds.check(buf, o + 2, 0);
+                buf.check(o + 2, 0);
             } else {
-                Bounds.check(buf, o + 2, len);
+                buf.check(o + 2, len);
             }
             o += len + 2;
         }
@@ -290,21 +289,21 @@ final class Icmpv6Bodies {
             int idLength = MPL_SEED_ID_LENGTH[b & 3];
             body += 2;
             if (remaining - 2 < idLength) {
-                Bounds.check(buf, body, remaining - 2);
+                buf.check(body, remaining - 2);
                 return base + remaining - 2;
             }
-            Bounds.check(buf, body, idLength);
+            buf.check(body, idLength);
             body += idLength;
             if (remaining - 2 - idLength < bmLength) {
-                Bounds.check(buf, body, remaining - 2 - idLength);
+                buf.check(body, remaining - 2 - idLength);
                 return base + (body - base) - 2 - idLength;
             }
-            Bounds.check(buf, body, bmLength);
+            buf.check(body, bmLength);
             body += bmLength;
             remaining = buf.capturedRemaining(body);
         }
         if (remaining != 0) {
-            Bounds.check(buf, body, body - off);
+            buf.check(body, body - off);
         }
         return body;
     }

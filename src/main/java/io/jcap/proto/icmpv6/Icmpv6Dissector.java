@@ -2,7 +2,6 @@ package io.jcap.proto.icmpv6;
 
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
-import io.jcap.proto.icmp.Bounds;
 import io.jcap.dissect.Address;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
@@ -259,13 +258,13 @@ public final class Icmpv6Dissector implements Dissector {
                 // RFC 4884: length of the original datagram in 64-bit words (a signed char in tshark)
                 int origLength = (byte) buf.u8(off);
                 if (origLength != 0) {
-                    Bounds.check(buf, off, 1);
-                    Bounds.check(buf, off + 1, 3);
+                    buf.check(off, 1);
+                    buf.check(off + 1, 3);
                     if (tree) {
                         d.add(Icmpv6Fields.LENGTH, off, 1, origLength & 0xff);
                     }
                 } else {
-                    Bounds.check(buf, off, 4);
+                    buf.check(off, 4);
                     if (tree) {
                         d.addBytes(Icmpv6Fields.RESERVED, off, 4);
                     }
@@ -279,14 +278,14 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             }
             case PACKET_TOO_BIG:
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 if (tree) {
                     d.add(Icmpv6Fields.MTU, off, 4, buf.u32(off));
                 }
                 contained(buf, off + 4, buf.end(), d);
                 break;
             case PARAM_PROB:
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 if (tree) {
                     d.add(Icmpv6Fields.POINTER, off, 4, buf.u32(off));
                 }
@@ -298,15 +297,15 @@ public final class Icmpv6Dissector implements Dissector {
                 mld(buf, offset, d, type, tree);
                 break;
             case ROUTER_SOLICIT:
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case ROUTER_ADVERT:
                 // (the flags are a bitmask item: not read without a tree)
-                Bounds.check(buf, off, 1);
-                Bounds.check(buf, off + 2, 2);
-                Bounds.check(buf, off + 4, 4);
-                Bounds.check(buf, off + 8, 4);
+                buf.check(off, 1);
+                buf.check(off + 2, 2);
+                buf.check(off + 4, 4);
+                buf.check(off + 8, 4);
                 if (tree) {
                     d.add(Icmpv6Fields.ND_RA_CUR_HOP_LIMIT, off, 1, buf.u8(off));
                     d.add(Icmpv6Fields.ND_RA_FLAG, off + 1, 1, buf.u8(off + 1));
@@ -317,8 +316,8 @@ public final class Icmpv6Dissector implements Dissector {
                 options.dissect(buf, offset, off + 12, d);
                 break;
             case NEIGHBOR_SOLICIT: {
-                Bounds.check(buf, off, 4);
-                Bounds.check(buf, off + 4, 16);
+                buf.check(off, 4);
+                buf.check(off + 4, 16);
                 if (tree) {
                     d.addObject(Icmpv6Fields.ND_NS_TARGET_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
                 }
@@ -330,7 +329,7 @@ public final class Icmpv6Dissector implements Dissector {
             }
             case NEIGHBOR_ADVERT: {
                 int flags = buf.i32(off);
-                Bounds.check(buf, off + 4, 16);
+                buf.check(off + 4, 16);
                 if (tree) {
                     d.openRow(d.add(Icmpv6Fields.ND_NA_FLAG, off, 4, flags & 0xFFFFFFFFL));
                     d.add(Icmpv6Fields.ND_NA_FLAG_R, off, 4, flags & 0xFFFFFFFFL);
@@ -363,9 +362,9 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             }
             case REDIRECT:
-                Bounds.check(buf, off, 4);
-                Bounds.check(buf, off + 4, 16);
-                Bounds.check(buf, off + 20, 16);
+                buf.check(off, 4);
+                buf.check(off + 4, 16);
+                buf.check(off + 20, 16);
                 if (tree) {
                     d.addObject(Icmpv6Fields.ND_RD_TARGET_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
                     d.addObject(Icmpv6Fields.RD_NA_DESTINATION_ADDRESS, off + 20, 16, ipv6(buf, off + 20));
@@ -381,7 +380,7 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             case IND_SOLICIT:
             case IND_ADVERT:
-                Bounds.check(buf, off, 4);
+                buf.check(off, 4);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case MLDV2_REPORT:
@@ -389,33 +388,33 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             case DHAAD_REQUEST:
             case MOBILE_PREFIX_SOLICIT:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off, 2);
+                buf.check(off + 2, 2);
                 break;
             case DHAAD_REPLY: {
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off, 2);
+                buf.check(off + 2, 2);
                 int captured = buf.capturedEnd();
                 for (int o = off + 4; captured > o; o += 16) {
-                    Bounds.check(buf, o, 16);
+                    buf.check(o, 16);
                 }
                 break;
             }
             case MOBILE_PREFIX_ADVERT:
                 // identifier, then flags as a bitmask item (not read without a tree)
-                Bounds.check(buf, off, 2);
+                buf.check(off, 2);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case CERT_PATH_SOLICIT:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off, 2);
+                buf.check(off + 2, 2);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case CERT_PATH_ADVERT:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 2);
-                Bounds.check(buf, off + 4, 2);
-                Bounds.check(buf, off + 6, 2);
+                buf.check(off, 2);
+                buf.check(off + 2, 2);
+                buf.check(off + 4, 2);
+                buf.check(off + 6, 2);
                 options.dissect(buf, offset, off + 8, d);
                 break;
             case EXPERIMENTAL_MOBILITY:
@@ -432,15 +431,15 @@ public final class Icmpv6Dissector implements Dissector {
                     d.add(Icmpv6Fields.FMIP6_SUBTYPE, off, 1, subtype);
                 }
                 if (subtype == 2 || subtype == 3 || subtype == 5) {
-                    Bounds.check(buf, off + 1, 1);
+                    buf.check(off + 1, 1);
                 }
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off + 2, 2);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             }
             case MCAST_ROUTER_ADVERT:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off, 2);
+                buf.check(off + 2, 2);
                 break;
             case MCAST_ROUTER_SOLICIT:
             case MCAST_ROUTER_TERM:
@@ -450,47 +449,47 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             case ILNPV6: {
                 int locators = buf.u8(off);
-                Bounds.check(buf, off + 1, 1);
-                Bounds.check(buf, off + 2, 2);
+                buf.check(off + 1, 1);
+                buf.check(off + 2, 2);
                 int o = off + 4;
                 for (int i = 0; i < locators; i++) {
-                    Bounds.check(buf, o, 8);
-                    Bounds.check(buf, o + 8, 2);
-                    Bounds.check(buf, o + 10, 2);
+                    buf.check(o, 8);
+                    buf.check(o + 8, 2);
+                    buf.check(o + 10, 2);
                     o += 12;
                 }
                 break;
             }
             case DAR:
             case DAC:
-                Bounds.check(buf, off, 1);
-                Bounds.check(buf, off + 1, 1);
-                Bounds.check(buf, off + 2, 2);
-                Bounds.check(buf, off + 4, 8);
-                Bounds.check(buf, off + 12, 16);
+                buf.check(off, 1);
+                buf.check(off + 1, 1);
+                buf.check(off + 2, 2);
+                buf.check(off + 4, 8);
+                buf.check(off + 12, 16);
                 break;
             case MPL_CONTROL:
                 if (code != 0) {
-                    Bounds.check(buf, off, 1);
+                    buf.check(off, 1);
                 } else if (Icmpv6Bodies.mplControl(buf, off) == offset) {
                     return false;
                 }
                 break;
             case EXT_ECHO:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 1);
-                Bounds.check(buf, off + 3, 1);
+                buf.check(off, 2);
+                buf.check(off + 2, 1);
+                buf.check(off + 3, 1);
                 if (tree) {
                     d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, buf.u16(off));
                     d.add(Icmpv6Fields.EXT_ECHO_SEQ, off + 2, 1, buf.u8(off + 2));
                 }
-                Bounds.check(buf, off + 4, 0);
+                buf.check(off + 4, 0);
                 IcmpExtension.dissect(buf, off + 4, d);
                 break;
             case EXT_ECHO_REPLY:
-                Bounds.check(buf, off, 2);
-                Bounds.check(buf, off + 2, 1);
-                Bounds.check(buf, off + 3, 1);
+                buf.check(off, 2);
+                buf.check(off + 2, 1);
+                buf.check(off + 3, 1);
                 if (tree) {
                     d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, buf.u16(off));
                     d.add(Icmpv6Fields.EXT_ECHO_SEQ, off + 2, 1, buf.u8(off + 2));
@@ -508,7 +507,7 @@ public final class Icmpv6Dissector implements Dissector {
     private void echo(PacketBuffer buf, int offset, Dissection d, int type, int checksum, boolean teredo,
                       boolean tree) {
         int off = offset + 4;
-        Bounds.check(buf, off, 2);
+        buf.check(off, 2);
         int id = buf.u16(off);
         int seq = buf.u16(off + 2);
         if (tree) {
@@ -521,7 +520,7 @@ public final class Icmpv6Dissector implements Dissector {
             sb.append(", hop limit=").append(d.ipv6HopLimit);
         }
         if (teredo) {
-            Bounds.check(buf, off + 4, 4);
+            buf.check(off + 4, 4);
             if (tree) {
                 d.addBytes(Icmpv6Fields.NONCE, off + 4, 4);
             }
@@ -548,11 +547,11 @@ public final class Icmpv6Dissector implements Dissector {
         int off = offset + 4;
         int captured = Math.min(buf.end(), buf.capturedEnd()) - offset;
         if (type == MLD_QUERY && captured >= MLDV2_MIN_LENGTH) {
-            Bounds.check(buf, off, 2);
-            Bounds.check(buf, off + 2, 2);
-            Bounds.check(buf, off + 4, 16);
-            Bounds.check(buf, off + 21, 1);
-            Bounds.check(buf, off + 22, 2);
+            buf.check(off, 2);
+            buf.check(off + 2, 2);
+            buf.check(off + 4, 16);
+            buf.check(off + 21, 1);
+            buf.check(off + 22, 2);
             int sources = buf.u16(off + 22);
             if (tree) {
                 d.add(Icmpv6Fields.MLD_MAXIMUM_RESPONSE_CODE, off, 2, buf.u16(off));
@@ -563,16 +562,16 @@ public final class Icmpv6Dissector implements Dissector {
             }
             int o = off + 24;
             for (int i = 0; i < sources; i++) {
-                Bounds.check(buf, o, 16);
+                buf.check(o, 16);
                 if (tree) {
                     d.addObject(Icmpv6Fields.MLD_SOURCE_ADDRESS, o, 16, ipv6(buf, o));
                 }
                 o += 16;
             }
         } else {
-            Bounds.check(buf, off, 2);
-            Bounds.check(buf, off + 2, 2);
-            Bounds.check(buf, off + 4, 16);
+            buf.check(off, 2);
+            buf.check(off + 2, 2);
+            buf.check(off + 4, 16);
             if (tree) {
                 d.add(Icmpv6Fields.MLD_MAXIMUM_RESPONSE_DELAY, off, 2, buf.u16(off));
                 d.addObject(Icmpv6Fields.MLD_MULTICAST_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
@@ -585,7 +584,7 @@ public final class Icmpv6Dissector implements Dissector {
      * is malformed); then IPv6 when it starts with version 6, else data.
      */
     void contained(PacketBuffer buf, int start, int end, Dissection d) {
-        Bounds.check(buf, start, 0);
+        buf.check(start, 0);
         int version = buf.u8(start) >> 4;
         if (version == 6) {
             quoted.dissect(ethertypes.get(ETHERTYPE_IPV6), buf, start, end, d);
@@ -623,7 +622,7 @@ public final class Icmpv6Dissector implements Dissector {
         } else {
             abs = base + relative;
         }
-        Bounds.check(buf, abs, 0);
+        buf.check(abs, 0);
         return abs;
     }
 

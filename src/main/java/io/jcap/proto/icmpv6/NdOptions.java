@@ -2,7 +2,6 @@ package io.jcap.proto.icmpv6;
 
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
-import io.jcap.proto.icmp.Bounds;
 import io.jcap.dissect.Dissection;
 import io.jcap.field.Formats;
 
@@ -80,7 +79,7 @@ final class NdOptions {
                 int next = offset + optLen;
                 if (next > parsed) {
                     // what the option's dissector left is shown as unknown data
-                    Bounds.check(buf, parsed, next - parsed);
+                    buf.check(parsed, next - parsed);
                 }
             } finally {
                 if (tree) {
@@ -102,11 +101,11 @@ final class NdOptions {
                 return o + optLen;
             case PREFIX_INFORMATION:
                 // (the flags are a bitmask item: not read without a tree)
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 2, 4);
-                Bounds.check(buf, o + 6, 4);
+                buf.check(o, 1);
+                buf.check(o + 2, 4);
+                buf.check(o + 6, 4);
                 none(buf, o + 10);
-                Bounds.check(buf, o + 14, 16);
+                buf.check(o + 14, 16);
                 if (tree) {
                     d.add(Icmpv6Fields.OPT_PREFIX_LENGTH, o, 1, buf.u8(o));
                     d.add(Icmpv6Fields.OPT_PREFIX_VALID_LIFETIME, o + 2, 4, buf.u32(o + 2));
@@ -142,31 +141,31 @@ final class NdOptions {
                 return o + 6;
             case MTU:
                 none(buf, o);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o + 2, 4);
                 if (tree) {
                     d.add(Icmpv6Fields.OPT_MTU, o + 2, 4, buf.u32(o + 2));
                 }
                 return o + 6;
             case NBMA:
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 none(buf, o);
                 none(buf, o + 1);
                 return o + 5;
             case ADV_INTERVAL:
                 none(buf, o);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o + 2, 4);
                 return o + 6;
             case HOME_AGENT_INFO:
                 none(buf, o);
-                Bounds.check(buf, o + 2, 2);
-                Bounds.check(buf, o + 4, 2);
+                buf.check(o + 2, 2);
+                buf.check(o + 4, 2);
                 return o + 6;
             case SOURCE_ADDRLIST:
             case TARGET_ADDRLIST: {
                 none(buf, o);
                 int a = o + 6;
                 for (; a < end; a += 16) {
-                    Bounds.check(buf, a, 16);
+                    buf.check(a, 16);
                 }
                 return a;
             }
@@ -174,22 +173,22 @@ final class NdOptions {
                 int pad = buf.u8(o);
                 none(buf, o + 1);
                 bytes(buf, o + 2, optLen - 4 - pad);
-                Bounds.check(buf, o + 2, 16);
-                Bounds.check(buf, o + 18, 8);
-                Bounds.check(buf, o + 26, 1);
+                buf.check(o + 2, 16);
+                buf.check(o + 18, 8);
+                buf.check(o + 26, 1);
                 // the public key is DER: its first byte at least
-                Bounds.check(buf, o + 27, 1);
+                buf.check(o + 27, 1);
                 return end;
             }
             case RSA:
             case PROXY_SIGNATURE:
                 none(buf, o);
-                Bounds.check(buf, o + 2, 16);
+                buf.check(o + 2, 16);
                 none(buf, o + 18);
                 return o + 18 + optLen - 20;
             case TIMESTAMP:
                 none(buf, o);
-                Bounds.check(buf, o + 6, 8);
+                buf.check(o + 6, 8);
                 return o + 14;
             case NONCE:
                 bytes(buf, o, optLen - 2);
@@ -210,7 +209,7 @@ final class NdOptions {
                 int certType = buf.u8(o);
                 none(buf, o + 1);
                 if (certType == 1) {
-                    Bounds.check(buf, o + 2, 1);
+                    buf.check(o + 2, 1);
                     return end;
                 }
                 none(buf, o + 2);
@@ -218,48 +217,48 @@ final class NdOptions {
             }
             case IP_ADDRESS_PREFIX:
             case NEW_ROUTER_PREFIX:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
                 none(buf, o + 2);
-                Bounds.check(buf, o + 6, 16);
+                buf.check(o + 6, 16);
                 return o + 22;
             case LINK_LAYER_ADDRESS:
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 bytes(buf, o + 1, optLen - 3);
                 return o + 1 + optLen - 3;
             case NEIGHBOR_ADV_ACK: {
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 int status = buf.u8(o + 1);
                 if (status == 2) {
-                    Bounds.check(buf, o + 2, 16);
+                    buf.check(o + 2, 16);
                     return o + 18;
                 }
                 none(buf, o + 2);
                 return o + 2 + optLen - 4;
             }
             case MAP:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 2, 4);
-                Bounds.check(buf, o + 6, 16);
+                buf.check(o, 1);
+                buf.check(o + 2, 4);
+                buf.check(o + 6, 16);
                 return o + 22;
             case ROUTE_INFO:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
+                buf.check(o + 2, 4);
                 if (optLen == 16) {
-                    Bounds.check(buf, o + 6, 8);
+                    buf.check(o + 6, 8);
                     return o + 14;
                 } else if (optLen == 24) {
-                    Bounds.check(buf, o + 6, 16);
+                    buf.check(o + 6, 16);
                     return o + 22;
                 }
                 return o + 6;
             case RDNSS: {
                 none(buf, o);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o + 2, 4);
                 int a = o + 6;
                 for (; a < end; a += 16) {
-                    Bounds.check(buf, a, 16);
+                    buf.check(a, 16);
                 }
                 return a;
             }
@@ -268,7 +267,7 @@ final class NdOptions {
                 return o + 6;
             case HANDOVER_KEY_REQUEST: {
                 int pad = buf.u8(o);
-                Bounds.check(buf, o + 1, 1);
+                buf.check(o + 1, 1);
                 int parLen = optLen - 4 - pad;
                 bytes(buf, o + 2, parLen);
                 bytes(buf, o + 2 + parLen, pad);
@@ -276,8 +275,8 @@ final class NdOptions {
             }
             case HANDOVER_KEY_REPLY: {
                 int pad = buf.u8(o);
-                Bounds.check(buf, o + 1, 1);
-                Bounds.check(buf, o + 2, 2);
+                buf.check(o + 1, 1);
+                buf.check(o + 2, 2);
                 int parLen = optLen - 6 - pad;
                 bytes(buf, o + 4, parLen);
                 bytes(buf, o + 4 + parLen, pad);
@@ -285,7 +284,7 @@ final class NdOptions {
             }
             case HANDOVER_ASSIST_INFO:
             case MOBILE_NODE_ID: {
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 int len = buf.u8(o + 1);
                 bytes(buf, o + 2, len);
                 // tshark computes the padding from a message-relative offset: it ends at base + length
@@ -294,7 +293,7 @@ final class NdOptions {
             }
             case DNSSL: {
                 none(buf, o);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o + 2, 4);
                 int a = o + 6;
                 while (a < end) {
                     if (buf.u8(a) == 0) {
@@ -306,33 +305,33 @@ final class NdOptions {
                 return a;
             }
             case ADDR_REGISTRATION:
-                Bounds.check(buf, o, 1);
+                buf.check(o, 1);
                 none(buf, o + 1);
-                Bounds.check(buf, o + 4, 2);
-                Bounds.check(buf, o + 6, 8);
+                buf.check(o + 4, 2);
+                buf.check(o + 6, 8);
                 return o + 14;
             case LOWPAN_CONTEXT:
-                Bounds.check(buf, o, 1);
-                Bounds.check(buf, o + 1, 1);
+                buf.check(o, 1);
+                buf.check(o + 1, 1);
                 none(buf, o + 2);
-                Bounds.check(buf, o + 4, 2);
+                buf.check(o + 4, 2);
                 if (optLen == 16) {
-                    Bounds.check(buf, o + 6, 8);
+                    buf.check(o + 6, 8);
                     return o + 14;
                 } else if (optLen == 24) {
-                    Bounds.check(buf, o + 6, 16);
+                    buf.check(o + 6, 16);
                     return o + 22;
                 }
                 return o + 6;
             case AUTH_BORDER_ROUTER:
-                Bounds.check(buf, o, 2);
-                Bounds.check(buf, o + 2, 2);
-                Bounds.check(buf, o + 4, 2);
-                Bounds.check(buf, o + 6, 16);
+                buf.check(o, 2);
+                buf.check(o + 2, 2);
+                buf.check(o + 4, 2);
+                buf.check(o + 6, 16);
                 return o + 22;
             case LOWPAN_CAPABILITY:
-                Bounds.check(buf, o, 2);
-                Bounds.check(buf, o + 2, 4);
+                buf.check(o, 2);
+                buf.check(o + 2, 4);
                 return o + 6;
             case CAPTIVE_PORTAL:
                 string(buf, o, optLen - 2);
@@ -341,7 +340,7 @@ final class NdOptions {
                 int plc = buf.u16(o) & 0x0007;
                 int[] lengths = {12, 8, 7, 6, 5, 4};
                 if (plc < lengths.length) {
-                    Bounds.check(buf, o + 2, lengths[plc]);
+                    buf.check(o + 2, lengths[plc]);
                 }
                 return o + 14;
             }
@@ -353,7 +352,7 @@ final class NdOptions {
 
     private void linkAddress(PacketBuffer buf, int o, int type, int optLen, Dissection d, boolean tree) {
         if (optLen == 8) {
-            Bounds.check(buf, o, 6);
+            buf.check(o, 6);
             long mac = buf.u48(o);
             if (tree) {
                 // tshark registers the MAC form (FT_ETHER) under the same names as the bytes form
@@ -364,7 +363,7 @@ final class NdOptions {
             StringBuilder sb = d.info.builder().append(type == SOURCE_LINKADDR ? " from " : " is at ");
             Formats.ether(sb, mac);
         } else if (optLen == 16 && buf.i32(o + 8) == 0 && buf.u16(o + 12) == 0) {
-            Bounds.check(buf, o, 8);
+            buf.check(o, 8);
             long eui = buf.i64(o);
             if (tree) {
                 d.add(Icmpv6Fields.OPT_LINKADDR_EUI64, o, 8, eui);
@@ -399,7 +398,7 @@ final class NdOptions {
             }
             throw BoundsException.MALFORMED;
         }
-        Bounds.check(buf, off, len);
+        buf.check(off, len);
     }
 
     /** A string item: like bytes. */
@@ -409,6 +408,6 @@ final class NdOptions {
 
     /** An item without a value (FT_NONE): its length is cut to what is there, only its start must be. */
     static void none(PacketBuffer buf, int off) {
-        Bounds.check(buf, off, 0);
+        buf.check(off, 0);
     }
 }

@@ -128,7 +128,9 @@ public final class Ipv4Dissector implements Dissector {
         boolean more = (fragField & MF) != 0;
         int fragOffset = (fragField & OFFSET_MASK) * 8;
         if (more || fragOffset != 0) {
-            if (buf.capturedRemaining(payload) >= payloadLength && offset + totalLength <= buf.end()) {
+            // a datagram quoted in an ICMP error is never put back together
+            if (!d.inErrorPacket && buf.capturedRemaining(payload) >= payloadLength
+                    && offset + totalLength <= buf.end()) {
                 byte[] whole = fragments.add(new FragmentKey(src, dst, id, proto), buf, payload, payloadLength,
                         fragOffset, !more);
                 if (whole == null) {

@@ -96,7 +96,8 @@ public final class Ipv6Dissector implements Dissector {
         d.netSrc.set(Address.Type.IPV6, buf, offset + 8, 16);
         d.netDst.set(Address.Type.IPV6, buf, offset + 24, 16);
         d.ipv6HopLimit = hopLimit;
-        int end = payloadLength == 0 ? buf.end() : Math.min(buf.end(), offset + HEADER + payloadLength);
+        // a payload length of 0 means an empty payload (jumbograms aside), whatever follows
+        int end = Math.min(buf.end(), offset + HEADER + payloadLength);
         int used = Math.min(buf.end() - offset, HEADER + payloadLength);
         int saved = buf.narrow(end);
         try {
@@ -217,7 +218,7 @@ public final class Ipv6Dissector implements Dissector {
     private void upper(PacketBuffer buf, int off, int next, Dissection d) {
         d.ipProto = next;
         Dissector sub = protocols.get(next);
-        if (sub != null && off < buf.end() && d.call(sub, off, buf.end()) != REJECT) {
+        if (sub != null && d.call(sub, off, buf.end()) != REJECT) {
             return;
         }
         d.info.set("Unknown IP Protocol: ").append(Ipv4Fields.PROTO.values.name(next, "Unknown"))

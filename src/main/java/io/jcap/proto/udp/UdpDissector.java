@@ -89,6 +89,10 @@ public final class UdpDissector implements Dissector {
         }
         int payload = offset + 8;
         int end = Math.min(buf.end(), offset + length);
+        if (d.inErrorPacket && buf.capturedRemaining(payload) == 0) {
+            // a quoted datagram's payload is looked at only when some of it was captured
+            return Math.min(length, reported);
+        }
         handOff(buf, payload, end, length - 8, srcPort, dstPort, d);
         return Math.min(length, reported);
     }

@@ -80,9 +80,9 @@ public final class VlanTagDissector implements Dissector {
         int payload = offset + 4;
         if (type <= MAX_802_3_LENGTH) {
             d.call(llc, payload, Math.min(buf.end(), payload + type));
-        } else {
-            etherTypes.dispatch(type, buf, payload, d);
+            return Math.min(buf.end() - offset, 4 + type);
         }
-        return buf.end() - offset;
+        // what the payload used, so that the Ethernet layer sees the trailer after it
+        return 4 + etherTypes.dispatch(type, buf, payload, d);
     }
 }
