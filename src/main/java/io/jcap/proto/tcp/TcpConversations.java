@@ -1,0 +1,356 @@
+package io.jcap.proto.tcp;
+
+import io.jcap.dissect.Address;
+
+import java.util.Arrays;
+
+/**
+ * The TCP conversations of one run (Wireshark's conversation table restricted to TCP plus
+ * its {@code struct tcp_analysis}), kept as parallel primitive arrays: one slot per
+ * conversation, two flow rows per slot ({@code slot * 2} and {@code slot * 2 + 1}, "flow1"
+ * and "flow2" in Wireshark's terms).
+ *
+ * <p>Lookups go through a reusable key ({@link #key}) and an open-addressing index, so
+ * the per-packet path allocates nothing. The table is bounded: once {@code max}
+ * conversations exist, creating one more recycles the slot of the oldest.
+ */
+final class TcpConversations {
+    static final int DEFAULT_MAX = 1_000_000;
+    /** Wireshark's TCP_MAX_UNACKED_SEGMENTS. */
+    static final int MAX_UNACKED = 10_000;
+
+    // flow flags
+    static final byte BASE_SET = 1;
+    static final byte FIRST_ACK = 2;
+    static final byte SCPS_CAPABLE = 4;
+
+    // conversation flags (AccECN negotiation, §1.2)
+    static final byte ACC_SYN = 1;
+    static final byte ACC_SYNACK = 2;
+    static final byte ACC_OPTION = 4;
+
+    private final int max;
+    private int capacity;
+    private int live;
+    private long created;
+    private long streams;
+
+    // ---- keys (endpoint A is the lower (address, port))
+    private long[] aHi;
+    private long[] aLo;
+    private long[] bHi;
+    private long[] bLo;
+    private int[] ports;
+    private int[] typeLen;
+
+    // ---- per conversation
+    int[] stream;
+    long[] tsMruSyn;
+    long[] firstRtt;
+    int[] serverPort;
+    byte[] convFlags;
+
+    // ---- per flow (index = slot * 2 + 0/1)
+    int[] baseSeq;
+    int[] nextSeq;
+    long[] nextSeqTime;
+    int[] maxSeqToBeAcked;
+    int[] lastAck;
+    long[] lastAckTime;
+    int[] window;
+    int[] dupAckNum;
+    int[] lastNonDupAck;
+    int[] lastSegmentFlags;
+    byte[] winScale;
+    byte[] flowFlags;
+    /** The unacked-segment list, reduced to what matters: the next sequence number of each. */
+    int[][] unacked;
+    int[] unackedCount;
+
+    // ---- open addressing index: slot + 1, 0 = empty
+    private int[] index;
+    private int mask;
+
+    // ---- the lookup key of the current packet
+    private long kaHi;
+    private long kaLo;
+    private long kbHi;
+    private long kbLo;
+    private int kPorts;
+    private int kTypeLen;
+    private int kHash;
+    /** cmp_address(src, dst), ports when equal: which flow row is the sender's. */
+    private int kDirection;
+
+    TcpConversations() {
+        this(DEFAULT_MAX);
+    }
+
+    TcpConversations(int max) {
+        this.max = max;
+        allocate(Math.min(max, 1024));
+    }
+
+    private void allocate(int n) {
+        capacity = n;
+        aHi = grow(aHi, n);
+        aLo = grow(aLo, n);
+        bHi = grow(bHi, n);
+        bLo = grow(bLo, n);
+        ports = grow(ports, n);
+        typeLen = grow(typeLen, n);
+        stream = grow(stream, n);
+        tsMruSyn = grow(tsMruSyn, n);
+        firstRtt = grow(firstRtt, n);
+        serverPort = grow(serverPort, n);
+        convFlags = grow(convFlags, n);
+        int f = n * 2;
+        baseSeq = grow(baseSeq, f);
+        nextSeq = grow(nextSeq, f);
+        nextSeqTime = grow(nextSeqTime, f);
+        maxSeqToBeAcked = grow(maxSeqToBeAcked, f);
+        lastAck = grow(lastAck, f);
+        lastAckTime = grow(lastAckTime, f);
+        window = grow(window, f);
+        dupAckNum = grow(dupAckNum, f);
+        lastNonDupAck = grow(lastNonDupAck, f);
+        lastSegmentFlags = grow(lastSegmentFlags, f);
+        winScale = grow(winScale, f);
+        flowFlags = grow(flowFlags, f);
+        unacked = unacked == null ? new int[f][] : Arrays.copyOf(unacked, f);
+        unackedCount = grow(unackedCount, f);
+        int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
+        index = new int[size];
+        mask = size - 1;
+        for (int s = 0; s < live; s++) {
+            insert(s, hash(aHi[s], aLo[s], bHi[s], bLo[s], ports[s], typeLen[s]));
+        }
+    }
+
+    private static long[] grow(long[] a, int n) {
+        return a == null ? new long[n] : Arrays.copyOf(a, n);
+    }
+
+    private static int[] grow(int[] a, int n) {
+        return a == null ? new int[n] : Arrays.copyOf(a, n);
+    }
+
+    private static byte[] grow(byte[] a, int n) {
+        return a == null ? new byte[n] : Arrays.copyOf(a, n);
+    }
+
+    /** Number of conversations currently kept. */
+    int size() {
+        return live;
+    }
+
+    /** Sets the lookup key to the packet's 4-tuple (either direction finds the same conversation). */
+    void key(Address src, int sport, Address dst, int dport) {
+        long sHi = src.high64();
+        long sLo = src.low64();
+        long dHi = dst.high64();
+        long dLo = dst.low64();
+        int sTl = (src.type.ordinal() << 8) | src.length;
+        int dTl = (dst.type.ordinal() << 8) | dst.length;
+        // Wireshark's cmp_address: type, then length, then the bytes (memcmp)
+        int c = Integer.compare(sTl, dTl);
+        if (c == 0) {
+            c = Long.compareUnsigned(sHi, dHi);
+            if (c == 0) {
+                c = Long.compareUnsigned(sLo, dLo);
+            }
+        }
+        kDirection = c != 0 ? c : (sport > dport ? 1 : -1);
+        boolean srcFirst = c < 0 || (c == 0 && sport <= dport);
+        if (srcFirst) {
+            kaHi = sHi;
+            kaLo = sLo;
+            kbHi = dHi;
+            kbLo = dLo;
+            kPorts = (sport << 16) | dport;
+        } else {
+            kaHi = dHi;
+            kaLo = dLo;
+            kbHi = sHi;
+            kbLo = sLo;
+            kPorts = (dport << 16) | sport;
+        }
+        kTypeLen = srcFirst ? (sTl << 16) | dTl : (dTl << 16) | sTl;
+        kHash = hash(kaHi, kaLo, kbHi, kbLo, kPorts, kTypeLen);
+    }
+
+    /** The sender's flow row of {@code slot} for the current key. */
+    int fwd(int slot) {
+        return slot * 2 + (kDirection >= 0 ? 0 : 1);
+    }
+
+    int rev(int slot) {
+        return slot * 2 + (kDirection >= 0 ? 1 : 0);
+    }
+
+    private static int hash(long a, long b, long c, long d, int p, int t) {
+        long h = a * 0x9E3779B97F4A7C15L;
+        h = (h ^ b) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ c) * 0x165667B19E3779F9L;
+        h = (h ^ d) * 0x9E3779B97F4A7C15L;
+        h = (h ^ ((long) p << 32 | (t & 0xFFFFFFFFL))) * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+    }
+
+    /** The most recent conversation of the current key, or -1. */
+    int find() {
+        int i = kHash & mask;
+        while (true) {
+            int e = index[i];
+            if (e == 0) {
+                return -1;
+            }
+            int s = e - 1;
+            if (aLo[s] == kaLo && ports[s] == kPorts && aHi[s] == kaHi && bLo[s] == kbLo && bHi[s] == kbHi
+                    && typeLen[s] == kTypeLen) {
+                return s;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Creates a conversation for the current key (replacing an older one of the same key in lookups). */
+    int create() {
+        int slot;
+        if (live < max) {
+            if (live == capacity) {
+                allocate((int) Math.min((long) max, (long) capacity * 2));
+            }
+            slot = live++;
+        } else {
+            slot = (int) (created % max);
+            evict(slot);
+        }
+        created++;
+        aHi[slot] = kaHi;
+        aLo[slot] = kaLo;
+        bHi[slot] = kbHi;
+        bLo[slot] = kbLo;
+        ports[slot] = kPorts;
+        typeLen[slot] = kTypeLen;
+        stream[slot] = (int) streams++;
+        tsMruSyn[slot] = 0;
+        firstRtt[slot] = 0;
+        serverPort[slot] = 0;
+        convFlags[slot] = 0;
+        for (int f = slot * 2; f < slot * 2 + 2; f++) {
+            baseSeq[f] = 0;
+            nextSeq[f] = 0;
+            nextSeqTime[f] = 0;
+            maxSeqToBeAcked[f] = 0;
+            lastAck[f] = 0;
+            lastAckTime[f] = 0;
+            window[f] = -1; // G_MAXUINT32
+            dupAckNum[f] = 0;
+            lastNonDupAck[f] = 0;
+            lastSegmentFlags[f] = 0;
+            winScale[f] = -1;
+            flowFlags[f] = 0;
+            unackedCount[f] = 0;
+            if (unacked[f] != null && unacked[f].length > 64) {
+                unacked[f] = null;
+            }
+        }
+        // the newest conversation of a 4-tuple wins lookups
+        int i = kHash & mask;
+        while (true) {
+            int e = index[i];
+            if (e == 0) {
+                index[i] = slot + 1;
+                return slot;
+            }
+            int s = e - 1;
+            if (s != slot && aLo[s] == kaLo && ports[s] == kPorts && aHi[s] == kaHi && bLo[s] == kbLo
+                    && bHi[s] == kbHi && typeLen[s] == kTypeLen) {
+                index[i] = slot + 1;
+                return slot;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void insert(int slot, int h) {
+        int i = h & mask;
+        while (index[i] != 0) {
+            int s = index[i] - 1;
+            if (aLo[s] == aLo[slot] && ports[s] == ports[slot] && aHi[s] == aHi[slot] && bLo[s] == bLo[slot]
+                    && bHi[s] == bHi[slot] && typeLen[s] == typeLen[slot]) {
+                // the slot created later wins (slots are in creation order before the table wraps)
+                index[i] = slot + 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        index[i] = slot + 1;
+    }
+
+    /** Removes {@code slot} from the index if it is the entry its key leads to (backward-shift deletion). */
+    private void evict(int slot) {
+        int h = hash(aHi[slot], aLo[slot], bHi[slot], bLo[slot], ports[slot], typeLen[slot]);
+        int i = h & mask;
+        while (true) {
+            int e = index[i];
+            if (e == 0) {
+                return; // a newer conversation of the same key replaced it in the index
+            }
+            if (e - 1 == slot) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        int hole = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            int e = index[j];
+            if (e == 0) {
+                break;
+            }
+            int s = e - 1;
+            int home = hash(aHi[s], aLo[s], bHi[s], bLo[s], ports[s], typeLen[s]) & mask;
+            // move e into the hole unless its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+            if (!stays) {
+                index[hole] = e;
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    // ---- the unacked-segment list of a flow
+
+    void addUnacked(int flow, int next) {
+        int n = unackedCount[flow];
+        int[] a = unacked[flow];
+        if (a == null) {
+            a = unacked[flow] = new int[8];
+        } else if (n == a.length) {
+            a = unacked[flow] = Arrays.copyOf(a, Math.min(MAX_UNACKED, n * 2));
+        }
+        a[n] = next;
+        unackedCount[flow] = n + 1;
+    }
+
+    /** Drops the segments {@code ack} covers: those whose next sequence number is at or below it. */
+    void ackUnacked(int flow, int ack) {
+        int n = unackedCount[flow];
+        if (n == 0) {
+            return;
+        }
+        int[] a = unacked[flow];
+        int w = 0;
+        for (int r = 0; r < n; r++) {
+            int next = a[r];
+            if (ack - next < 0) {
+                a[w++] = next;
+            }
+        }
+        unackedCount[flow] = w;
+    }
+}
