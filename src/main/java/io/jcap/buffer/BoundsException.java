@@ -9,12 +9,15 @@ package io.jcap.buffer;
 public final class BoundsException extends RuntimeException {
     public static final BoundsException TRUNCATED = new BoundsException("truncated");
     public static final BoundsException MALFORMED = new BoundsException("malformed");
+    /** A sub-item claims to run past the item that contains it (Wireshark's ContainedBoundsError). */
+    public static final BoundsException CONTAINED = new BoundsException("contained");
 
     private BoundsException(String what) {
         super(what, null, false, false);
     }
 
+    /** True for the kinds tshark reports as malformed (the packet itself is inconsistent). */
     public boolean malformed() {
-        return this == MALFORMED;
+        return this != TRUNCATED;
     }
 }

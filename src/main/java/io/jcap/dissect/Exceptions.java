@@ -7,22 +7,27 @@ public final class Exceptions {
     private Exceptions() {
     }
 
+    /** The Info mark tshark appends for {@code e}. */
+    public static String mark(BoundsException e, Dissection d) {
+        if (!e.malformed()) {
+            return "[Packet size limited during capture]";
+        }
+        if (d.fragmented) {
+            // tshark 4.0 prints exactly this text for a fragment it could not reassemble
+            return "[BoundErrorUnreassembled Packet]";
+        }
+        return e == BoundsException.CONTAINED
+                ? "[Malformed Packet: length of contained item exceeds length of containing item]"
+                : "[Malformed Packet]";
+    }
+
     public static void show(Dissection d) {
         BoundsException e = d.exception;
         if (e == null) {
             return;
         }
         boolean was = d.setColumnsWritable(true);
-        if (e.malformed()) {
-            if (d.fragmented) {
-                // tshark 4.0 prints exactly this text for a fragment it could not reassemble
-                d.info.append("[BoundErrorUnreassembled Packet]");
-            } else {
-                d.info.append("[Malformed Packet]");
-            }
-        } else {
-            d.info.append("[Packet size limited during capture]");
-        }
+        d.info.append(mark(e, d));
         d.setColumnsWritable(was);
     }
 }

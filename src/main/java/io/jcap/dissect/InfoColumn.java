@@ -84,6 +84,18 @@ public final class InfoColumn implements CharSequence {
         return this;
     }
 
+    /**
+     * col_prepend_fence_fstr: inserts {@code s} at the start and fences it, so that later
+     * sets keep it (TCP's analysis marks).
+     */
+    public InfoColumn prependFence(CharSequence s) {
+        if (writable) {
+            text.insert(0, s);
+            fence = fence > 0 ? fence + s.length() : s.length();
+        }
+        return this;
+    }
+
     /** col_set_fence: later sets keep what is there now. */
     public void fence() {
         if (writable) {

@@ -1,5 +1,6 @@
 package io.jcap.proto.eth;
 
+import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Address;
 import io.jcap.dissect.Dissection;
@@ -77,12 +78,14 @@ public final class EthDissector implements Dissector {
     }
 
     /**
-     * Bytes after the payload are padding or a trailer; tshark reads them, so a capture
-     * cut before the frame's end shows as truncated even when the payload was whole.
+     * Bytes after the payload are padding or a trailer. tshark reads the part that was
+     * captured, so a capture cut inside the trailer (not at its start) shows as truncated
+     * even when the payload was whole.
      */
     private static void trailer(PacketBuffer buf, int payloadEnd) {
-        if (payloadEnd < buf.end()) {
-            buf.check(payloadEnd, buf.end() - payloadEnd);
+        int captured = buf.capturedEnd();
+        if (payloadEnd < captured && captured < buf.end()) {
+            throw BoundsException.TRUNCATED;
         }
     }
 

@@ -205,17 +205,6 @@ public final class Icmpv6Dissector implements Dissector {
             if (!body(buf, offset, d, tree)) {
                 return REJECT;
             }
-        } catch (RuntimeException e) {
-            if (e != CONTAINED) {
-                throw e;
-            }
-            // shown as the frame dissector shows it, unless inside a quote (where it is ignored)
-            if (!d.inErrorPacket) {
-                d.markException(BoundsException.MALFORMED);
-                boolean was = d.setColumnsWritable(true);
-                d.info.append(CONTAINED_TEXT);
-                d.setColumnsWritable(was);
-            }
         } finally {
             if (tree) {
                 d.close();
@@ -600,15 +589,6 @@ public final class Icmpv6Dissector implements Dissector {
     boolean quotedData(PacketBuffer buf, int start, int end) {
         return end <= buf.end();
     }
-
-    /**
-     * Wireshark's ContainedBoundsError: a part claims more bytes than the part holding it.
-     * Stackless and shared; caught in {@link #dissect}.
-     */
-    static final RuntimeException CONTAINED = new RuntimeException("contained", null, false, false) {
-    };
-    static final String CONTAINED_TEXT =
-            "[Malformed Packet: length of contained item exceeds length of containing item]";
 
     /** tvb_new_subset_remaining(tvb, relative): the absolute start, failing as tshark does. */
     static int subsetStart(PacketBuffer buf, int base, int relative) {

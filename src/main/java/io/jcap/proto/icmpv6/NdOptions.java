@@ -125,7 +125,7 @@ final class NdOptions {
                         if (start < buf.end()) {
                             throw BoundsException.TRUNCATED;
                         }
-                        throw Icmpv6Dissector.CONTAINED;
+                        throw BoundsException.CONTAINED;
                     }
                     int version = buf.u8(start) >> 4;
                     boolean whole;

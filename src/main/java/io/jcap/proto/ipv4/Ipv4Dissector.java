@@ -80,16 +80,19 @@ public final class Ipv4Dissector implements Dissector {
         int proto = buf.u8(offset + 9);
         int checksum = buf.u16(offset + 10);
         int src = buf.i32(offset + 12);
-        d.setAddresses(Address.Type.IPV4, offset + 12, offset + 16, 4);
+        if (d.columnsWritable()) {
+            d.src.set(Address.Type.IPV4, buf, offset + 12, 4);
+        }
+        d.netSrc.set(Address.Type.IPV4, buf, offset + 12, 4);
         int dst = buf.i32(offset + 16);
+        if (d.columnsWritable()) {
+            d.dst.set(Address.Type.IPV4, buf, offset + 16, 4);
+        }
+        d.netDst.set(Address.Type.IPV4, buf, offset + 16, 4);
         int routedTo = hlen > 20 ? Ipv4Options.sourceRouteDestination(buf, offset + 20, offset + hlen) : -1;
         if (routedTo >= 0 && d.columnsWritable()) {
             // a source route's final hop is where the datagram is going
             d.dst.set(Address.Type.IPV4, buf, routedTo, 4);
-        }
-        if (!d.inErrorPacket || d.columnsWritable()) {
-            d.netSrc.set(Address.Type.IPV4, buf, offset + 12, 4);
-            d.netDst.set(Address.Type.IPV4, buf, offset + 16, 4);
         }
         // the addresses show even when the options that follow were not captured
         buf.check(offset, hlen);

@@ -61,7 +61,6 @@ public final class TcpDissector implements Dissector {
 
     // ---- per-packet scratch (the dissector is used by one thread)
     private final StringBuilder marksText = new StringBuilder(128);
-    private final StringBuilder infoCopy = new StringBuilder(256);
     private int dupNum;
     private int dupFrame;
     /** End of the option being dissected. */
@@ -278,15 +277,7 @@ public final class TcpDissector implements Dissector {
             }
             // the Ack value TCP computed: relative when ACK is set and the segment length known
             int ackValue = haveSeglen && (flags & ACK) != 0 ? shownAck : ack;
-            try {
-                options(buf, offset + 20, offset + hlen, d, c, slot, fwd, rev, ackValue, tree);
-            } catch (ContainedBoundsError e) {
-                containedError(d);
-                if (tree) {
-                    d.close();
-                }
-                return Math.max(1, buf.capturedRemaining(offset));
-            }
+            options(buf, offset + 20, offset + hlen, d, c, slot, fwd, rev, ackValue, tree);
         }
 
         // ---- analysis marks: prepended, with the fence after them
@@ -333,18 +324,6 @@ public final class TcpDissector implements Dissector {
             d.close();
         }
         return Math.max(1, buf.capturedRemaining(offset));
-    }
-
-    /**
-     * Shows a ContainedBoundsError as the frame dissector would, and ends the dissection of the
-     * frame's TCP layer (PacketBuffer has no such error yet: it is caught here).
-     */
-    private static void containedError(Dissection d) {
-        d.markException(BoundsException.MALFORMED);
-        boolean was = d.setColumnsWritable(true);
-        d.info.append(d.fragmented ? "[BoundErrorUnreassembled Packet]"
-                : "[Malformed Packet: length of contained item exceeds length of containing item]");
-        d.setColumnsWritable(was);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -607,33 +586,9 @@ public final class TcpDissector implements Dissector {
         if ((m & REUSED) != 0) {
             s.append("[TCP Port numbers reused] ");
         }
-        prependFence(d.info, s);
+        d.info.prependFence(s);
         if (tree) {
             recordMarks(d, m, offset);
-        }
-    }
-
-    /**
-     * col_prepend_fence_fstr: inserts {@code s} in front and moves the fence just after it
-     * (or advances an existing fence by its length). InfoColumn has no such call yet: the
-     * fence is found by clearing (which keeps what precedes it) and the text put back.
-     */
-    private void prependFence(InfoColumn info, CharSequence s) {
-        if (!info.isWritable()) {
-            return;
-        }
-        StringBuilder old = infoCopy;
-        old.setLength(0);
-        old.append(info);
-        info.clear();
-        int fence = info.length();
-        if (fence == 0) {
-            info.append(s);
-            info.fence();
-            info.append(old);
-        } else {
-            info.builder().append(old, fence, old.length());
-            info.prepend(s);
         }
     }
 
@@ -764,13 +719,6 @@ public final class TcpDissector implements Dissector {
     }
 
     /** A read inside an option that the option covers but the segment does not (a short segment). */
-    private static final class ContainedBoundsError extends RuntimeException {
-        static final ContainedBoundsError INSTANCE = new ContainedBoundsError();
-
-        private ContainedBoundsError() {
-            super("contained", null, false, false);
-        }
-    }
 
     /**
      * Checks a read inside the current option as Wireshark's option sub-tvb does: past the
@@ -786,7 +734,7 @@ public final class TcpDissector implements Dissector {
             throw BoundsException.TRUNCATED;
         }
         if (e <= optEnd) {
-            throw ContainedBoundsError.INSTANCE;
+            throw BoundsException.CONTAINED;
         }
         throw BoundsException.MALFORMED;
     }
