@@ -13,6 +13,7 @@ import io.jcap.proto.ipv4.Ipv4Dissector;
 import io.jcap.proto.ipv6.Ipv6Dissector;
 import io.jcap.proto.llc.LlcDissector;
 import io.jcap.proto.loop.NullDissector;
+import io.jcap.proto.pppoe.PppoeSessionDissector;
 import io.jcap.proto.rawip.RawIpDissector;
 import io.jcap.proto.sll.SllDissector;
 import io.jcap.proto.tcp.TcpDissector;
@@ -40,6 +41,7 @@ public final class StandardProtocols {
         NullDissector.register(b, etherTypes, data);
         RawIpDissector.register(b, data);
         new ArpDissector(b);
+        new PppoeSessionDissector(b, data);
         new Ipv4Dissector(b, data);
         new Ipv6Dissector(b, data);
         new IcmpDissector(b);
