@@ -21,9 +21,12 @@ declare -A cmds=(
 )
 order=(jcap tshark tcpdump)
 declare -A times rss
+stats=$(mktemp)
+trap 'rm -f "$stats"' EXIT
 for ((i = 0; i < runs; i++)); do
     for tool in "${order[@]}"; do
-        out=$( { /usr/bin/time -f '%e %M' ${cmds[$tool]} >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+        /usr/bin/time -o "$stats" -f '%e %M' ${cmds[$tool]} >/dev/null 2>/dev/null || true
+        out=$(tail -1 "$stats")
         times[$tool]+="${out%% *} "
         rss[$tool]+="${out##* } "
     done

@@ -1,6 +1,8 @@
 package io.jcap.dissect;
 
 import io.jcap.buffer.PacketBuffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +22,7 @@ public final class FragmentTable<K> {
     private static final int MAX_DATAGRAM = 65535 + 8;
 
     private static final class Datagram {
-        byte[] data = new byte[2048];
+        byte[] data;
         /** Covered byte ranges [start, end), sorted and merged. */
         final List<int[]> ranges = new ArrayList<>();
         int total = -1;
@@ -41,14 +43,20 @@ public final class FragmentTable<K> {
     /**
      * Adds bytes [off, off+len) of the packet as the fragment at {@code fragOffset};
      * {@code last} when it is the final fragment. Returns the reassembled datagram
-     * (exactly its length) when this fragment completes it, else null. Captured bytes
-     * only: a fragment cut short by the snap length leaves a hole.
+     * (a buffer of exactly its length) when this fragment completes it, else null.
+     * Captured bytes only: a fragment cut short by the snap length leaves a hole.
      */
-    public byte[] add(K key, PacketBuffer buf, int off, int len, int fragOffset, boolean last) {
+    public ByteBuf add(K key, PacketBuffer buf, int off, int len, int fragOffset, boolean last) {
         if (fragOffset < 0 || fragOffset + len > MAX_DATAGRAM) {
             return null;
         }
-        Datagram g = pending.computeIfAbsent(key, k -> new Datagram());
+        Datagram g = pending.get(key);
+        if (g == null) {
+            g = new Datagram();
+            // room for the usual datagram: this fragment and as much again
+            g.data = new byte[Math.min(MAX_DATAGRAM, Math.max(4096, 2 * (fragOffset + len)))];
+            pending.put(key, g);
+        }
         int have = Math.min(len, buf.capturedRemaining(off));
         int end = fragOffset + have;
         if (end > g.data.length) {
@@ -64,7 +72,7 @@ public final class FragmentTable<K> {
         }
         if (g.total >= 0 && g.ranges.size() == 1 && g.ranges.get(0)[0] == 0 && g.ranges.get(0)[1] >= g.total) {
             pending.remove(key);
-            return Arrays.copyOf(g.data, g.total);
+            return Unpooled.wrappedBuffer(g.data, 0, g.total);
         }
         return null;
     }

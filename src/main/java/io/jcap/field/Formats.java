@@ -42,6 +42,22 @@ public final class Formats {
         return sb;
     }
 
+    private static int group(byte[] b, int off, int i) {
+        return ((b[off + 2 * i] & 0xFF) << 8) | (b[off + 2 * i + 1] & 0xFF);
+    }
+
+    /** A 16-bit group without leading zeros. */
+    private static void hexGroup(StringBuilder sb, int v) {
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            int digit = (v >> shift) & 0xF;
+            if (digit != 0 || started || shift == 0) {
+                sb.append(HEX[digit]);
+                started = true;
+            }
+        }
+    }
+
     public static StringBuilder hex(StringBuilder sb, long v, int digits) {
         for (int i = digits - 1; i >= 0; i--) {
             sb.append(HEX[(int) (v >>> (4 * i)) & 0xF]);
@@ -64,16 +80,12 @@ public final class Formats {
      * IPv4-compatible/-mapped addresses end in dotted quad.
      */
     public static StringBuilder ipv6(StringBuilder sb, byte[] b, int off) {
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = ((b[off + 2 * i] & 0xFF) << 8) | (b[off + 2 * i + 1] & 0xFF);
-        }
         int bestBase = -1;
         int bestLen = 0;
         int curBase = -1;
         int curLen = 0;
         for (int i = 0; i < 8; i++) {
-            if (w[i] == 0) {
+            if (group(b, off, i) == 0) {
                 if (curBase < 0) {
                     curBase = i;
                     curLen = 1;
@@ -106,11 +118,11 @@ public final class Formats {
                 sb.append(':');
             }
             // embedded IPv4: ::a.b.c.d or ::ffff:a.b.c.d
-            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && w[5] == 0xffff))) {
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && group(b, off, 5) == 0xffff))) {
                 ipv4(sb, b, off + 12);
                 break;
             }
-            sb.append(Integer.toHexString(w[i]));
+            hexGroup(sb, group(b, off, i));
         }
         if (bestBase >= 0 && bestBase + bestLen == 8) {
             sb.append(':');

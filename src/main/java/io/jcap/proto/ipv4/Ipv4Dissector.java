@@ -9,7 +9,7 @@ import io.jcap.dissect.EngineBuilder;
 import io.jcap.dissect.FragmentTable;
 import io.jcap.field.Formats;
 import io.jcap.proto.data.DataDissector;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 
 /**
  * IPv4: header checks with tshark's messages, the "ip.proto" hand-off, and fragment
@@ -134,16 +134,16 @@ public final class Ipv4Dissector implements Dissector {
             // a datagram quoted in an ICMP error is never put back together
             if (!d.inErrorPacket && buf.capturedRemaining(payload) >= payloadLength
                     && offset + totalLength <= buf.end()) {
-                byte[] whole = fragments.add(new FragmentKey(src, dst, id, proto), buf, payload, payloadLength,
+                ByteBuf whole = fragments.add(new FragmentKey(src, dst, id, proto), buf, payload, payloadLength,
                         fragOffset, !more);
                 if (whole == null) {
                     fragmentInfo(d, proto, fragOffset, id);
                     d.call(data, payload, end);
                     return totalLength;
                 }
-                PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(whole), whole.length);
+                PacketBuffer.Saved saved = buf.switchTo(whole, whole.readableBytes());
                 try {
-                    next(proto, buf, 0, whole.length, d);
+                    next(proto, buf, 0, whole.readableBytes(), d);
                 } finally {
                     buf.switchBack(saved);
                 }

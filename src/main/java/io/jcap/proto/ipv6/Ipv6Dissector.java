@@ -12,7 +12,7 @@ import io.jcap.field.Formats;
 import io.jcap.frame.LinkType;
 import io.jcap.proto.data.DataDissector;
 import io.jcap.proto.ipv4.Ipv4Fields;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 
 import static io.jcap.proto.ipv6.Ipv6ExtensionHeaders.*;
 
@@ -197,9 +197,9 @@ public final class Ipv6Dissector implements Dissector {
         if (length >= 0 && buf.capturedRemaining(payload) >= length) {
             FragmentKey key = new FragmentKey(d.netSrc.high64(), d.netSrc.low64(), d.netDst.high64(),
                     d.netDst.low64(), ident);
-            byte[] whole = fragments.add(key, buf, payload, length, fragOffset, !more);
+            ByteBuf whole = fragments.add(key, buf, payload, length, fragOffset, !more);
             if (whole != null) {
-                PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(whole), whole.length);
+                PacketBuffer.Saved saved = buf.switchTo(whole, whole.readableBytes());
                 try {
                     headers(buf, 0, nh, d);
                 } finally {
