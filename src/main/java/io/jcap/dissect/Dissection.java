@@ -40,6 +40,21 @@ public final class Dissection {
     /** Set while dissecting the packet quoted in an ICMP error. */
     public boolean inErrorPacket;
 
+    // ---- desegmentation (Wireshark's pinfo->can_desegment / desegment_offset / desegment_len)
+    /** A PDU needs one more segment, length unknown yet. */
+    public static final int DESEGMENT_ONE_MORE_SEGMENT = 0x0fffffff;
+    /** A PDU runs until the connection closes (HTTP bodies without a length). */
+    public static final int DESEGMENT_UNTIL_FIN = 0x0ffffffe;
+    /** Set by TCP before it hands a payload up: the layer above may ask for more bytes. */
+    public boolean canDesegment;
+    /**
+     * Set by the layer above when its PDU is not complete: the PDU starts at
+     * {@code desegmentOffset} (absolute) and needs {@code desegmentLength} more bytes
+     * (or one of the constants above); 0 means nothing is needed.
+     */
+    public int desegmentOffset;
+    public int desegmentLength;
+
     // ---- layers (frame.protocols)
     private Protocol[] layers = new Protocol[16];
     private int layerCount;
@@ -89,6 +104,9 @@ public final class Dissection {
         ipTtl = ipv6HopLimit = ipProto = -1;
         fragmented = false;
         inErrorPacket = false;
+        canDesegment = false;
+        desegmentOffset = 0;
+        desegmentLength = 0;
         layerCount = 0;
         current = null;
         exception = null;
