@@ -2,6 +2,7 @@ package io.jcap.cli;
 
 import io.jcap.io.CaptureFileException;
 import io.jcap.print.TimeFormat;
+import io.jcap.proto.StandardProtocols;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -50,6 +51,16 @@ public final class Jcap {
         }
         if (o.help) {
             Usage.print(new PrintStream(stdout, true), true);
+            return ExitStatus.OK;
+        }
+        if (o.glossary != null) {
+            PrintStream out = new PrintStream(stdout, false, java.nio.charset.StandardCharsets.UTF_8);
+            boolean known = Glossary.print(o.glossary, StandardProtocols.engine().registry(), out);
+            out.flush();
+            if (!known) {
+                stderr.println("jcap: Invalid \"" + o.glossary + "\" option for -G flag, enter -G ? for more help.");
+                return ExitStatus.INVALID_OPTION;
+            }
             return ExitStatus.OK;
         }
         if (o.version) {
@@ -139,11 +150,50 @@ public final class Jcap {
                         + OutputFileType.listing().stripTrailing());
             }
         }
+        outputFormat(o, s);
         if (!o.trailing.isEmpty()) {
             throw new UsageException("Display filters are not supported yet (trailing arguments: "
                     + String.join(" ", o.trailing) + ")", ExitStatus.INVALID_OPTION, false);
         }
         return s;
+    }
+
+    private static final String T_FORMATS = "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
+            + "\t          specified by the -E option.\n"
+            + "\t\"text\"    Text of a human-readable one-line summary of each of the packets, or a\n"
+            + "\t          multi-line view of the details of each of the packets, depending on\n"
+            + "\t          whether the -V flag was specified.";
+
+    /** -T, -e and -E, checked as tshark checks them. */
+    private static void outputFormat(Options o, ReadSettings s) throws UsageException {
+        if (o.outputFormat != null && !o.outputFormat.equals("fields") && !o.outputFormat.equals("text")) {
+            throw new UsageException("Invalid -T parameter \"" + o.outputFormat + "\"; it must be one of:\n" + T_FORMATS);
+        }
+        boolean fields = "fields".equals(o.outputFormat);
+        if (fields && o.fields.isEmpty()) {
+            throw new UsageException("\"-Tfields\" was specified, but no fields were specified with \"-e\".");
+        }
+        if (!fields && !o.fields.isEmpty()) {
+            throw new UsageException("\"-Tfields\" was not specified, but fields were specified with \"-e\".");
+        }
+        s.fieldOptions = FieldOptionParser.parse(o.fieldOptions);
+        if (fields) {
+            io.jcap.field.FieldRegistry registry = StandardProtocols.engine().registry();
+            java.util.List<io.jcap.field.FieldDef> defs = new java.util.ArrayList<>();
+            StringBuilder bad = new StringBuilder();
+            for (String name : o.fields) {
+                io.jcap.field.FieldDef f = registry.find(name);
+                if (f == null) {
+                    bad.append("\n\t").append(name);
+                } else {
+                    defs.add(f);
+                }
+            }
+            if (bad.length() > 0) {
+                throw new UsageException("Some fields aren't valid:" + bad);
+            }
+            s.fields = defs;
+        }
     }
 
     private static long parseCount(String text) throws UsageException {

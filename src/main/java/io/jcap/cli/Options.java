@@ -40,6 +40,18 @@ final class Options {
     @Option(names = {"-P", "--print"})
     boolean print;
 
+    @Option(names = {"-T"}, paramLabel = "pdml|ps|psml|json|jsonraw|ek|tabs|text|fields|?")
+    String outputFormat;
+
+    @Option(names = {"-e"}, paramLabel = "<field>")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = {"-E"}, paramLabel = "<fieldsoption>=<value>")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = {"-G"}, arity = "0..1", fallbackValue = "fields", paramLabel = "[report]")
+    String glossary;
+
     @Option(names = {"-v", "--version"})
     boolean version;
 

@@ -10,6 +10,9 @@ import io.jcap.io.CaptureFiles;
 import io.jcap.io.pcap.PcapWriter;
 import io.jcap.io.pcapng.PcapngWriter;
 import io.jcap.print.AddressText;
+import io.jcap.print.FieldText;
+import io.jcap.print.FieldsPrinter;
+import io.jcap.print.PacketView;
 import io.jcap.print.Output;
 import io.jcap.print.SummaryPrinter;
 import io.jcap.print.TimeColumn;
@@ -61,8 +64,11 @@ final class ReadJob {
         DissectorEngine engine = printing ? StandardProtocols.engine() : null;
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
-        SummaryPrinter printer = new SummaryPrinter(out, time,
-                new AddressText(s.resolveMac ? EtherNames.load() : null));
+        PacketView printer = view(out, time);
+        d.recordFields(printer.needsFields());
+        if (printing) {
+            printer.start();
+        }
         Frame f = new Frame();
         long n = 0;
         int status = ExitStatus.OK;
@@ -94,12 +100,22 @@ final class ReadJob {
                     + s.fileType.description + "\" file.");
             status = ExitStatus.INVALID_FILE;
         } finally {
+            if (printing) {
+                printer.finish();
+            }
             out.flush();
             if (sink != null) {
                 finish(sink, source);
             }
         }
         return status;
+    }
+
+    private PacketView view(Output out, TimeColumn time) {
+        if (s.fields != null) {
+            return new FieldsPrinter(out, s.fields, s.fieldOptions, new FieldText(ZoneId.systemDefault()));
+        }
+        return new SummaryPrinter(out, time, new AddressText(s.resolveMac ? EtherNames.load() : null));
     }
 
     /** True when the interfaces known before the first packet have different link types. */

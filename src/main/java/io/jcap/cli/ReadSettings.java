@@ -13,4 +13,7 @@ final class ReadSettings {
     boolean quiet;
     boolean print;
     boolean lineBuffered;
+    /** -T fields: the fields to print, with the -E options. */
+    java.util.List<io.jcap.field.FieldDef> fields;
+    io.jcap.print.FieldsPrinter.Options fieldOptions = io.jcap.print.FieldsPrinter.Options.defaults();
 }

@@ -220,7 +220,11 @@ public final class Dissection {
         flags = Arrays.copyOf(flags, n);
     }
 
-    /** Adds an integer, boolean, IPv4 (as int), Ethernet (48 bits) or time (ns) field; returns its row or -1. */
+    /**
+     * Adds an integer, boolean, IPv4 (as int), Ethernet (48 bits) or time (ns) field;
+     * returns its row or -1. Integers are the field's value (what -T fields prints);
+     * a boolean with a bitmask is its containing value (see {@link #addBits}).
+     */
     public int add(FieldDef f, int offset, int length, long v) {
         if (!tree) {
             return -1;
@@ -228,6 +232,19 @@ public final class Dissection {
         int i = row(f, offset, length);
         value[i] = v;
         return i;
+    }
+
+    /**
+     * Adds a bit field from its containing bytes: integers keep the bits under the
+     * field's mask, shifted down; booleans keep the container (the printer tests the mask).
+     */
+    public int addBits(FieldDef f, int offset, int length, long container) {
+        if (!tree) {
+            return -1;
+        }
+        long v = f.type == io.jcap.field.FieldType.BOOLEAN || f.mask == 0 ? container
+                : (container & f.mask) >>> f.shift();
+        return add(f, offset, length, v);
     }
 
     /** Adds a field whose value is an object (String, byte[], IPv6 as byte[16], Double). */
@@ -291,6 +308,28 @@ public final class Dissection {
         if (row >= 0) {
             object[row] = text;
         }
+    }
+
+    /**
+     * Adds frame.protocols ("eth:ethertype:ip:tcp"), built from the layers after the
+     * frame, as a child of the first row (the frame's own item): its last child, as in tshark.
+     */
+    public void addProtocolList(FieldDef f) {
+        if (!tree || count == 0) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(64);
+        for (int i = 1; i < layerCount; i++) {
+            if (i > 1) {
+                sb.append(':');
+            }
+            sb.append(layers[i].filterName);
+        }
+        int saved = open;
+        open = 0;
+        int row = addObject(f, 0, 0, sb.toString());
+        flag(row, GENERATED);
+        open = saved;
     }
 
     public int fieldCount() {

@@ -15,11 +15,13 @@ public final class DissectorEngine {
     private final Dissector root;
     private final FieldRegistry registry;
     private final Map<String, DissectorTable> tables;
+    private final io.jcap.field.FieldDef protocolsField;
 
     DissectorEngine(Dissector root, FieldRegistry registry, Map<String, DissectorTable> tables) {
         this.root = root;
         this.registry = registry;
         this.tables = Map.copyOf(tables);
+        this.protocolsField = registry.find("frame.protocols");
     }
 
     public FieldRegistry registry() {
@@ -39,6 +41,9 @@ public final class DissectorEngine {
             // the frame dissector shows what escaped every layer
             d.markException(e);
             Exceptions.show(d);
+        }
+        if (d.tree() && protocolsField != null) {
+            d.addProtocolList(protocolsField);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.io.IOException;
  * left-aligned in columns at least 5, 10, 12 and 12 wide; source and destination are
  * joined by " → ".
  */
-public final class SummaryPrinter {
+public final class SummaryPrinter implements PacketView {
     private final Output out;
     private final TimeColumn time;
     private final AddressText addresses;
@@ -23,6 +23,12 @@ public final class SummaryPrinter {
         this.addresses = addresses;
     }
 
+    @Override
+    public boolean needsFields() {
+        return false;
+    }
+
+    @Override
     public void print(Dissection d) throws IOException {
         Frame f = d.frame;
         int digits = Output.digits(f.number);

@@ -6,6 +6,7 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.proto.data.DataDissector;
 import io.jcap.field.Formats;
 
 /**
@@ -98,9 +99,12 @@ public final class IcmpDissector implements Dissector {
     private final DissectorTable ethertypes;
     private final EchoTracker echoes = new EchoTracker();
     private final QuotedPacket quoted;
+    /** The echo payload is a "data" layer of its own (frame.protocols icmp:data). */
+    private final DataDissector data;
 
     public IcmpDissector(EngineBuilder b) {
         b.protocol(IcmpFields.PROTOCOL);
+        this.data = new DataDissector(b);
         this.ethertypes = b.table("ethertype", "Ethertype", 1 << 16);
         this.quoted = new QuotedPacket(IcmpFields.PROTOCOL);
         b.table("ip.proto", "IP protocol", 256).add(1, this, "icmp");
@@ -360,12 +364,12 @@ public final class IcmpDissector implements Dissector {
                 int flags = buf.u8(offset + 7);
                 if (type == EXT_ECHO) {
                     if (tree) {
-                        d.add(IcmpFields.EXT_ECHO_REQ_RES, offset + 7, 1, flags);
+                        d.addBits(IcmpFields.EXT_ECHO_REQ_RES, offset + 7, 1, flags);
                         d.add(IcmpFields.EXT_ECHO_REQ_LOCAL, offset + 7, 1, flags);
                     }
                 } else if (tree) {
-                    d.add(IcmpFields.EXT_ECHO_RSP_STATE, offset + 7, 1, flags);
-                    d.add(IcmpFields.EXT_ECHO_RSP_RES, offset + 7, 1, flags);
+                    d.addBits(IcmpFields.EXT_ECHO_RSP_STATE, offset + 7, 1, flags);
+                    d.addBits(IcmpFields.EXT_ECHO_RSP_RES, offset + 7, 1, flags);
                     d.add(IcmpFields.EXT_ECHO_RSP_ACTIVE, offset + 7, 1, flags);
                     d.add(IcmpFields.EXT_ECHO_RSP_IPV4, offset + 7, 1, flags);
                     d.add(IcmpFields.EXT_ECHO_RSP_IPV6, offset + 7, 1, flags);
@@ -388,6 +392,7 @@ public final class IcmpDissector implements Dissector {
             case ECHO_REPLY:
             case ECHO:
                 echo(buf, offset, d, type);
+                d.call(data, offset + 8, buf.end());
                 break;
             case ROUTER_ADVERT: {
                 int num = buf.u8(offset + 4);

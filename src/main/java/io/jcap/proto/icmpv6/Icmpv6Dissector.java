@@ -7,6 +7,7 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.proto.data.DataDissector;
 import io.jcap.field.Formats;
 import io.jcap.proto.icmp.EchoTracker;
 import io.jcap.proto.icmp.IcmpExtension;
@@ -121,9 +122,12 @@ public final class Icmpv6Dissector implements Dissector {
     private final QuotedPacket quoted = new QuotedPacket(Icmpv6Fields.PROTOCOL);
     private final NdOptions options;
     private final byte[] address = new byte[16];
+    /** The echo payload is a "data" layer of its own (frame.protocols icmpv6:data). */
+    private final DataDissector data;
 
     public Icmpv6Dissector(EngineBuilder b) {
         b.protocol(Icmpv6Fields.PROTOCOL);
+        this.data = new DataDissector(b);
         this.ethertypes = b.table("ethertype", "Ethertype", 1 << 16);
         this.options = new NdOptions(this);
         b.table("ip.proto", "IP protocol", 256).add(58, this, "icmpv6");
@@ -241,6 +245,7 @@ public final class Icmpv6Dissector implements Dissector {
             case ECHO_REQUEST:
             case ECHO_REPLY:
                 echo(buf, offset, d, type, checksum, teredo, tree);
+                d.call(data, offset + 8, buf.end());
                 break;
             case DST_UNREACH:
             case TIME_EXCEEDED: {
@@ -482,7 +487,7 @@ public final class Icmpv6Dissector implements Dissector {
                 if (tree) {
                     d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, buf.u16(off));
                     d.add(Icmpv6Fields.EXT_ECHO_SEQ, off + 2, 1, buf.u8(off + 2));
-                    d.add(Icmpv6Fields.EXT_ECHO_RSP_STATE, off + 3, 1, buf.u8(off + 3));
+                    d.addBits(Icmpv6Fields.EXT_ECHO_RSP_STATE, off + 3, 1, buf.u8(off + 3));
                 }
                 break;
             default:

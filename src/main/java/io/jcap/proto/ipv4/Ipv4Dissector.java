@@ -110,7 +110,7 @@ public final class Ipv4Dissector implements Dissector {
             d.add(Ipv4Fields.FLAGS_DF, offset + 6, 1, fragField >> 8);
             d.add(Ipv4Fields.FLAGS_MF, offset + 6, 1, fragField >> 8);
             d.close();
-            d.add(Ipv4Fields.FRAG_OFFSET, offset + 6, 2, (fragField & OFFSET_MASK) * 8L);
+            d.add(Ipv4Fields.FRAG_OFFSET, offset + 6, 2, fragField & OFFSET_MASK);
             d.add(Ipv4Fields.TTL, offset + 8, 1, ttl);
             d.add(Ipv4Fields.PROTO, offset + 9, 1, proto);
             d.add(Ipv4Fields.CHECKSUM, offset + 10, 2, checksum);

@@ -81,6 +81,8 @@ public final class Ipv6Dissector implements Dissector {
         if (tree) {
             d.open(Ipv6Fields.PROTOCOL.field, offset, HEADER);
             d.add(Ipv6Fields.VERSION, offset, 1, 6);
+            // tshark also files the version under ip.version, hidden
+            d.flag(d.add(Ipv4Fields.VERSION, offset, 1, 6), Dissection.HIDDEN);
             d.add(Ipv6Fields.TCLASS, offset, 4, (first >>> 20) & 0xFF);
             d.add(Ipv6Fields.FLOW, offset + 1, 3, first & 0xFFFFF);
             d.add(Ipv6Fields.PLEN, offset + 4, 2, payloadLength);

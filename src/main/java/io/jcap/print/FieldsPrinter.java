@@ -1,0 +1,141 @@
+package io.jcap.print;
+
+import io.jcap.dissect.Dissection;
+import io.jcap.field.FieldDef;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * tshark's -T fields: one line per packet, the requested fields' values joined by the
+ * separator; several occurrences of a field joined by the aggregator (or the first,
+ * last or n-th only); optional quotes, escapes, header line and BOM (-E options).
+ */
+public final class FieldsPrinter implements PacketView {
+    /** The -E options. */
+    public record Options(boolean header, String separator, char occurrence, int occurrenceIndex,
+                          String aggregator, char quote, boolean escape, boolean bom) {
+        public static Options defaults() {
+            return new Options(false, "\t", 'a', 0, ",", 'n', true, false);
+        }
+    }
+
+    private final Output out;
+    private final List<FieldDef> fields;
+    private final Options options;
+    private final FieldText text;
+    private final StringBuilder line = new StringBuilder(256);
+    private final StringBuilder value = new StringBuilder(64);
+    private boolean started;
+
+    public FieldsPrinter(Output out, List<FieldDef> fields, Options options, FieldText text) {
+        this.out = out;
+        this.fields = List.copyOf(fields);
+        this.options = options;
+        this.text = text;
+    }
+
+    /** The BOM and header line, before the first packet (also when there is none). */
+    @Override
+    public void start() throws IOException {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (options.bom()) {
+            out.text("\uFEFF");
+        }
+        if (options.header()) {
+            line.setLength(0);
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    line.append(options.separator());
+                }
+                quoted(line, fields.get(i).abbrev);
+            }
+            out.text(line).newline();
+        }
+    }
+
+    @Override
+    public boolean needsFields() {
+        return true;
+    }
+
+    @Override
+    public void print(Dissection d) throws IOException {
+        start();
+        line.setLength(0);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(options.separator());
+            }
+            field(d, fields.get(i));
+        }
+        out.text(line).newline();
+    }
+
+    private void field(Dissection d, FieldDef f) {
+        int count = 0;
+        int total = 0;
+        if (options.occurrence() != 'a') {
+            for (int r = 0; r < d.fieldCount(); r++) {
+                if (d.fieldDef(r) == f) {
+                    total++;
+                }
+            }
+        }
+        int wanted = switch (options.occurrence()) {
+            case 'f' -> 1;
+            case 'l' -> total;
+            case 'a' -> 0;
+            default -> options.occurrenceIndex() > 0 ? options.occurrenceIndex() : total + 1 + options.occurrenceIndex();
+        };
+        boolean first = true;
+        for (int r = 0; r < d.fieldCount(); r++) {
+            if (d.fieldDef(r) != f) {
+                continue;
+            }
+            count++;
+            if (wanted != 0 && count != wanted) {
+                continue;
+            }
+            value.setLength(0);
+            text.append(value, d, r);
+            if (!first) {
+                line.append(options.aggregator());
+            }
+            first = false;
+            quoted(line, value);
+        }
+    }
+
+    private void quoted(StringBuilder to, CharSequence v) {
+        char q = options.quote() == 'd' ? '"' : options.quote() == 's' ? '\'' : 0;
+        if (q != 0) {
+            to.append(q);
+        }
+        if (options.escape()) {
+            escape(to, v);
+        } else {
+            to.append(v);
+        }
+        if (q != 0) {
+            to.append(q);
+        }
+    }
+
+    /** C-style escapes of control characters and backslashes, as tshark's -E escape=y. */
+    private static void escape(StringBuilder to, CharSequence v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> to.append("\\\\");
+                case '\n' -> to.append("\\n");
+                case '\r' -> to.append("\\r");
+                case '\t' -> to.append("\\t");
+                default -> to.append(c);
+            }
+        }
+    }
+}
