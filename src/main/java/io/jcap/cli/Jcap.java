@@ -104,6 +104,10 @@ public final class Jcap {
         s.quiet = o.quiet;
         s.print = o.print;
         s.lineBuffered = o.lineBuffered;
+        s.verbose = o.verbose || o.expandProtocols != null;
+        if (o.expandProtocols != null) {
+            s.expandOnly = new java.util.LinkedHashSet<>(java.util.Arrays.asList(o.expandProtocols.split(",")));
+        }
         s.resolveMac = !o.noNameResolution;
         if (o.nameResolutionFlags != null) {
             s.resolveMac = o.nameResolutionFlags.indexOf('m') >= 0;

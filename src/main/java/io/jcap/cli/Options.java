@@ -40,6 +40,12 @@ final class Options {
     @Option(names = {"-P", "--print"})
     boolean print;
 
+    @Option(names = {"-V"})
+    boolean verbose;
+
+    @Option(names = {"-O"}, paramLabel = "<protocols>")
+    String expandProtocols;
+
     @Option(names = {"-T"}, paramLabel = "pdml|ps|psml|json|jsonraw|ek|tabs|text|fields|?")
     String outputFormat;
 

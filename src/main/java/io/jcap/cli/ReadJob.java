@@ -13,6 +13,8 @@ import io.jcap.print.AddressText;
 import io.jcap.print.FieldText;
 import io.jcap.print.FieldsPrinter;
 import io.jcap.print.PacketView;
+import io.jcap.print.TreeLabel;
+import io.jcap.print.TreePrinter;
 import io.jcap.print.Output;
 import io.jcap.print.SummaryPrinter;
 import io.jcap.print.TimeColumn;
@@ -112,10 +114,16 @@ final class ReadJob {
     }
 
     private PacketView view(Output out, TimeColumn time) {
+        FieldText text = new FieldText(ZoneId.systemDefault());
         if (s.fields != null) {
-            return new FieldsPrinter(out, s.fields, s.fieldOptions, new FieldText(ZoneId.systemDefault()));
+            return new FieldsPrinter(out, s.fields, s.fieldOptions, text);
         }
-        return new SummaryPrinter(out, time, new AddressText(s.resolveMac ? EtherNames.load() : null));
+        EtherNames names = s.resolveMac ? EtherNames.load() : null;
+        SummaryPrinter summary = new SummaryPrinter(out, time, new AddressText(names));
+        if (s.verbose) {
+            return new TreePrinter(out, new TreeLabel(text, names), s.expandOnly, s.print ? summary : null);
+        }
+        return summary;
     }
 
     /** True when the interfaces known before the first packet have different link types. */

@@ -13,6 +13,9 @@ final class ReadSettings {
     boolean quiet;
     boolean print;
     boolean lineBuffered;
+    /** -V: the detail tree; -O: expand only these protocols (null: all). */
+    boolean verbose;
+    java.util.Set<String> expandOnly;
     /** -T fields: the fields to print, with the -E options. */
     java.util.List<io.jcap.field.FieldDef> fields;
     io.jcap.print.FieldsPrinter.Options fieldOptions = io.jcap.print.FieldsPrinter.Options.defaults();

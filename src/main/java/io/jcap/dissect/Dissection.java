@@ -69,6 +69,7 @@ public final class Dissection {
     private int[] parent = new int[64];
     private long[] value = new long[64];
     private Object[] object = new Object[64];
+    private String[] label = new String[64];
     private byte[] flags = new byte[64];
     private int count;
     private int open = -1;
@@ -113,6 +114,7 @@ public final class Dissection {
         exceptionIn = null;
         if (count > 0) {
             Arrays.fill(object, 0, count, null);
+            Arrays.fill(label, 0, count, null);
         }
         count = 0;
         open = -1;
@@ -217,6 +219,7 @@ public final class Dissection {
         parent = Arrays.copyOf(parent, n);
         value = Arrays.copyOf(value, n);
         object = Arrays.copyOf(object, n);
+        label = Arrays.copyOf(label, n);
         flags = Arrays.copyOf(flags, n);
     }
 
@@ -303,11 +306,23 @@ public final class Dissection {
         }
     }
 
-    /** Attaches a label that replaces the default "Name: value" text of a row. */
+    /** Attaches the text the tree shows for a row instead of its default "Name: value". */
     public void setText(int row, String text) {
         if (row >= 0) {
-            object[row] = text;
+            label[row] = text;
         }
+    }
+
+    /** The tree text set for a row, or null for the default. */
+    public String fieldLabel(int row) {
+        return label[row];
+    }
+
+    /** Adds an item that is only text in the tree (Wireshark's proto_tree_add_text / format_text). */
+    public int addText(FieldDef f, int offset, int length, String text) {
+        int row = addBytes(f, offset, length);
+        setText(row, text);
+        return row;
     }
 
     /**

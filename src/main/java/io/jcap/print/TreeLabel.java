@@ -1,0 +1,149 @@
+package io.jcap.print;
+
+import io.jcap.dissect.Dissection;
+import io.jcap.field.Base;
+import io.jcap.field.FieldDef;
+import io.jcap.field.FieldType;
+import io.jcap.field.Formats;
+import io.jcap.resolve.EtherNames;
+
+/**
+ * The text of a tree item as tshark's -V prints it, when the dissector did not set one:
+ * "Name: value" with value names ("Protocol: TCP (6)"), bases ("0x0800", "0xfc07
+ * (64519)"), units, booleans by their true/false texts, and for bit fields the bit
+ * pattern in front ("0100 .... = Version: 4").
+ */
+public final class TreeLabel {
+    private final FieldText values;
+    private final EtherNames etherNames;
+
+    /** {@code etherNames} null: MAC addresses without names (-n). */
+    public TreeLabel(FieldText values, EtherNames etherNames) {
+        this.values = values;
+        this.etherNames = etherNames;
+    }
+
+    public void append(StringBuilder sb, Dissection d, int row) {
+        String label = d.fieldLabel(row);
+        if (label != null) {
+            sb.append(label);
+            return;
+        }
+        FieldDef f = d.fieldDef(row);
+        long v = d.fieldValue(row);
+        switch (f.type) {
+            case PROTOCOL -> sb.append(f.protocol.name);
+            case NONE -> sb.append(f.name);
+            case BOOLEAN -> {
+                boolean on = FieldText.booleanValue(f, v);
+                if (f.mask != 0) {
+                    bits(sb, v & f.mask, f.mask, f.bitWidth > 0 ? f.bitWidth : 8);
+                }
+                sb.append(f.name).append(": ");
+                sb.append(on ? (f.trueText != null ? f.trueText : "True") : (f.falseText != null ? f.falseText : "False"));
+            }
+            case ETHER -> {
+                sb.append(f.name).append(": ");
+                if (etherNames != null) {
+                    String name = etherNames.name(v);
+                    sb.append(name);
+                    if (!name.contains(":") || name.indexOf('_') >= 0) {
+                        sb.append(" (");
+                        Formats.ether(sb, v);
+                        sb.append(')');
+                    }
+                } else {
+                    Formats.ether(sb, v);
+                }
+            }
+            case RELATIVE_TIME -> {
+                sb.append(f.name).append(": ");
+                FieldText.relative(sb, v);
+                sb.append(" seconds");
+            }
+            default -> {
+                if (f.type.isInteger()) {
+                    integer(sb, f, v);
+                } else {
+                    sb.append(f.name).append(": ");
+                    values.append(sb, d, row);
+                }
+            }
+        }
+    }
+
+    private static void integer(StringBuilder sb, FieldDef f, long raw) {
+        long v = FieldText.integerValue(f, raw);
+        if (f.mask != 0) {
+            bits(sb, (v << f.shift()) & f.mask, f.mask, f.type.bits());
+        }
+        sb.append(f.name).append(": ");
+        String name = f.values != null ? f.values.name(v) : null;
+        if (f.values != null) {
+            sb.append(name != null ? name : "Unknown").append(" (");
+            number(sb, f, v, true);
+            sb.append(')');
+        } else {
+            number(sb, f, v, false);
+            if (f.unit != null) {
+                sb.append(v == 1 ? f.unit : f.units);
+            }
+        }
+    }
+
+    /** The number by the field's base; {@code named}: inside parentheses after a value name. */
+    private static void number(StringBuilder sb, FieldDef f, long v, boolean named) {
+        Base base = f.base;
+        switch (base) {
+            case HEX -> hex(sb, f, v);
+            case DEC_HEX -> {
+                decimal(sb, f, v);
+                if (!named) {
+                    sb.append(" (");
+                    hex(sb, f, v);
+                    sb.append(')');
+                }
+            }
+            case HEX_DEC -> {
+                hex(sb, f, v);
+                if (!named) {
+                    sb.append(" (");
+                    decimal(sb, f, v);
+                    sb.append(')');
+                }
+            }
+            case OCT -> sb.append('0').append(Long.toOctalString(v));
+            default -> decimal(sb, f, v);
+        }
+    }
+
+    private static void decimal(StringBuilder sb, FieldDef f, long v) {
+        if (f.type == FieldType.UINT64) {
+            sb.append(Long.toUnsignedString(v));
+        } else {
+            sb.append(v);
+        }
+    }
+
+    /** Hex with as many digits as the field's bits: the mask's for bit fields, else the type's. */
+    private static void hex(StringBuilder sb, FieldDef f, long v) {
+        int bits = f.mask != 0 ? 64 - Long.numberOfLeadingZeros(f.mask >>> f.shift()) : f.type.bits();
+        sb.append("0x");
+        Formats.hex(sb, v, Math.max(1, (bits + 3) / 4));
+    }
+
+    /**
+     * The bit pattern of a {@code width}-bit value under {@code mask}: the masked bits as
+     * 0/1, the others as '.', in groups of four, then " = ".
+     */
+    static void bits(StringBuilder sb, long value, long mask, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            long bit = 1L << i;
+            sb.append((mask & bit) == 0 ? '.' : (value & bit) != 0 ? '1' : '0');
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+        }
+        sb.append(" = ");
+    }
+}
