@@ -23,6 +23,12 @@ public final class Frame {
     public int linkType;
     /** Interface index across the whole file (pcapng), 0 for pcap. */
     public int interfaceId;
+    /** pcapng only (section 0 otherwise): the section (from 1) and the interface's id within it. */
+    public int section;
+    public int sectionInterfaceId;
+    /** pcapng only: the interface's if_name and if_description, or null. */
+    public String interfaceName;
+    public String interfaceDescription;
     /** The bytes are {@code data[offset, offset + capturedLength)}. */
     public ByteBuf data;
     public int offset;
@@ -39,6 +45,10 @@ public final class Frame {
         f.originalLength = originalLength;
         f.linkType = linkType;
         f.interfaceId = interfaceId;
+        f.section = section;
+        f.sectionInterfaceId = sectionInterfaceId;
+        f.interfaceName = interfaceName;
+        f.interfaceDescription = interfaceDescription;
         byte[] bytes = new byte[capturedLength];
         data.getBytes(offset, bytes);
         f.data = io.netty.buffer.Unpooled.wrappedBuffer(bytes);

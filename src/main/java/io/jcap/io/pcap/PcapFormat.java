@@ -14,7 +14,6 @@ public final class PcapFormat {
 
     /** True for the link types wiretap knows; others make tshark refuse the file. */
     public static boolean knownLinkType(int linkType) {
-        return (linkType >= 0 && linkType <= 19) || linkType == 50 || linkType == 51
-                || (linkType >= 99 && linkType <= 299);
+        return io.jcap.frame.Encapsulations.of(linkType) >= 0;
     }
 }

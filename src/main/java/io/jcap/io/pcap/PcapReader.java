@@ -98,6 +98,10 @@ public final class PcapReader implements FrameSource {
         f.originalLength = (int) Math.min(orig, Integer.MAX_VALUE);
         f.linkType = iface.linkType();
         f.interfaceId = 0;
+        f.section = 0;
+        f.sectionInterfaceId = 0;
+        f.interfaceName = null;
+        f.interfaceDescription = null;
         f.data = in.buffer();
         f.offset = p + PcapFormat.RECORD_HEADER_LENGTH;
         in.skip(PcapFormat.RECORD_HEADER_LENGTH + len);

@@ -15,6 +15,7 @@ public final class PcapngFormat {
     public static final int OPT_COMMENT = 1;
     public static final int SHB_USERAPPL = 4;
     public static final int IF_NAME = 2;
+    public static final int IF_DESCRIPTION = 3;
     public static final int IF_TSRESOL = 9;
     public static final int IF_TSOFFSET = 14;
 

@@ -25,13 +25,15 @@ public final class PcapngReader implements FrameSource {
     /** Interfaces of all sections, in file order; a section's interface i is {@code sectionBase + i}. */
     private final List<Interface> interfaces = new ArrayList<>();
     private int sectionBase;
+    private int sections;
     private long count;
     /** True while the constructor reads the blocks ahead of the first packet. */
     private boolean opening;
 
     /** One interface description: its link type and how to read its time stamps. */
     /** {@code unitsPerSecond} is unsigned (2^64-1 stands for resolutions too fine to count). */
-    private record Interface(int index, InterfaceInfo info, long unitsPerSecond, long offsetSeconds) {
+    private record Interface(int index, InterfaceInfo info, long unitsPerSecond, long offsetSeconds,
+                             int section, int inSection, String description) {
     }
 
     /**
@@ -169,6 +171,7 @@ public final class PcapngReader implements FrameSource {
                     "pcapng: unknown SHB version " + major + "." + minor);
         }
         sectionBase = interfaces.size();
+        sections++;
     }
 
     private void iface(ByteBuf b, int p, int len) throws CaptureFileException {
@@ -181,6 +184,7 @@ public final class PcapngReader implements FrameSource {
         int tsresol = 6;
         long offset = 0;
         String name = null;
+        String description = null;
         int o = p + 16;
         int end = p + len - 4;
         while (o + 4 <= end) {
@@ -195,6 +199,8 @@ public final class PcapngReader implements FrameSource {
                 offset = littleEndian ? b.getLongLE(o + 4) : b.getLong(o + 4);
             } else if (code == IF_NAME) {
                 name = b.toString(o + 4, olen, java.nio.charset.StandardCharsets.UTF_8);
+            } else if (code == IF_DESCRIPTION) {
+                description = b.toString(o + 4, olen, java.nio.charset.StandardCharsets.UTF_8);
             }
             o += 4 + ((olen + 3) & ~3);
         }
@@ -203,7 +209,7 @@ public final class PcapngReader implements FrameSource {
                     "pcapng: network type " + linkType + " unknown or unsupported");
         }
         interfaces.add(new Interface(interfaces.size(), new InterfaceInfo(linkType, snap, name, precisionOf(tsresol), tsresol),
-                unitsPerSecond(tsresol), offset));
+                unitsPerSecond(tsresol), offset, sections, interfaces.size() - sectionBase, description));
     }
 
     /** Time stamp units per second for an if_tsresol value (wiretap's rules, unsigned). */
@@ -274,6 +280,10 @@ public final class PcapngReader implements FrameSource {
         f.originalLength = (int) Math.min(orig, Integer.MAX_VALUE);
         f.linkType = i.info.linkType();
         f.interfaceId = i.index;
+        f.section = i.section;
+        f.sectionInterfaceId = i.inSection;
+        f.interfaceName = i.info.name();
+        f.interfaceDescription = i.description;
         f.data = in.buffer();
         f.offset = dataAt;
         return true;

@@ -5,22 +5,22 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.frame.Encapsulations;
 import io.jcap.frame.Frame;
 import io.jcap.proto.data.DataDissector;
 
 /**
- * The root of every dissection: records the frame's own fields and hands the bytes to
- * the link-layer dissector for its link type ("wtap_encap" table). Link types nobody
- * dissects are shown as data without touching the columns, as tshark does.
+ * The root of every dissection: the frame's own items (lengths, times, interface) and
+ * the hand-off to the link-layer dissector for its link type ("wtap_encap" table).
+ * Link types nobody dissects are shown as data without touching the columns, as tshark
+ * does.
  */
 public final class FrameDissector implements Dissector {
     private final DissectorTable linkTypes;
     private final DataDissector data;
-    private long firstSec;
-    private int firstNanos;
-    private long prevSec;
-    private int prevNanos;
     private boolean started;
+    private long firstNs;
+    private long previousNs;
 
     public FrameDissector(EngineBuilder b, DataDissector data) {
         this.linkTypes = b.table("wtap_encap", "Link-layer type", 1 << 16);
@@ -33,9 +33,16 @@ public final class FrameDissector implements Dissector {
     public int dissect(PacketBuffer buf, int offset, Dissection d) {
         Frame f = d.frame;
         d.enter(FrameFields.PROTOCOL);
-        if (d.tree()) {
-            fields(f, d);
+        long ns = f.seconds * 1_000_000_000L + f.nanos;
+        if (!started) {
+            started = true;
+            firstNs = ns;
+            previousNs = ns;
         }
+        if (d.tree()) {
+            fields(f, ns, d);
+        }
+        previousNs = ns;
         Dissector link = linkTypes.get(f.linkType);
         if (link == null || link.dissect(buf, 0, d) == REJECT) {
             data.dissect(buf, 0, d);
@@ -43,27 +50,51 @@ public final class FrameDissector implements Dissector {
         return buf.end();
     }
 
-    private void fields(Frame f, Dissection d) {
-        if (!started) {
-            started = true;
-            firstSec = prevSec = f.seconds;
-            firstNanos = prevNanos = f.nanos;
+    private void fields(Frame f, long ns, Dissection d) {
+        StringBuilder sb = new StringBuilder(128).append("Frame ").append(f.number).append(": ");
+        bytes(sb, f.originalLength).append(" on wire (").append(8L * f.originalLength).append(" bits), ");
+        bytes(sb, f.capturedLength).append(" captured (").append(8L * f.capturedLength).append(" bits)");
+        String iface = f.section > 0 ? (f.interfaceName != null ? f.interfaceName : "unknown") : null;
+        if (iface != null) {
+            sb.append(" on interface ").append(iface).append(", id ").append(f.sectionInterfaceId);
         }
-        d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength);
-        d.add(FrameFields.INTERFACE_ID, 0, 0, f.interfaceId);
-        d.add(FrameFields.ENCAP_TYPE, 0, 0, f.linkType);
-        long ns = f.seconds * 1_000_000_000L + f.nanos;
-        d.add(FrameFields.TIME, 0, 0, ns);
-        d.add(FrameFields.TIME_EPOCH, 0, 0, ns);
-        d.add(FrameFields.TIME_DELTA, 0, 0, (f.seconds - prevSec) * 1_000_000_000L + (f.nanos - prevNanos));
-        d.add(FrameFields.TIME_RELATIVE, 0, 0, (f.seconds - firstSec) * 1_000_000_000L + (f.nanos - firstNanos));
+        d.setText(d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength), sb.toString());
+        if (iface != null) {
+            d.add(FrameFields.SECTION_NUMBER, 0, 0, f.section);
+            int id = d.add(FrameFields.INTERFACE_ID, 0, 0, f.sectionInterfaceId);
+            d.setText(id, "Interface id: " + f.sectionInterfaceId + " (" + iface + ")");
+            d.openRow(id);
+            d.addObject(FrameFields.INTERFACE_NAME, 0, 0, iface);
+            if (f.interfaceDescription != null) {
+                d.addObject(FrameFields.INTERFACE_DESCRIPTION, 0, 0, f.interfaceDescription);
+            }
+            d.close();
+        } else {
+            d.flag(d.add(FrameFields.INTERFACE_ID, 0, 0, f.sectionInterfaceId), Dissection.HIDDEN);
+        }
+        d.add(FrameFields.ENCAP_TYPE, 0, 0, Encapsulations.of(f.linkType));
+        if (f.hasTime) {
+            d.add(FrameFields.TIME, 0, 0, ns);
+            d.flag(d.add(FrameFields.OFFSET_SHIFT, 0, 0, 0), Dissection.GENERATED);
+            d.add(FrameFields.TIME_EPOCH, 0, 0, ns);
+            d.flag(d.add(FrameFields.TIME_DELTA, 0, 0, ns - previousNs), Dissection.GENERATED);
+            // every frame is displayed until display filters exist
+            d.flag(d.add(FrameFields.TIME_DELTA_DISPLAYED, 0, 0, ns - previousNs), Dissection.GENERATED);
+            d.flag(d.add(FrameFields.TIME_RELATIVE, 0, 0, ns - firstNs), Dissection.GENERATED);
+        }
         d.add(FrameFields.NUMBER, 0, 0, f.number);
-        d.add(FrameFields.LEN, 0, 0, f.originalLength);
-        d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength);
-        d.add(FrameFields.MARKED, 0, 0, 0);
-        d.add(FrameFields.IGNORED, 0, 0, 0);
+        d.setText(d.add(FrameFields.LEN, 0, 0, f.originalLength),
+                bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
+                        .append(8L * f.originalLength).append(" bits)").toString());
+        d.setText(d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength),
+                bytes(new StringBuilder("Capture Length: "), f.capturedLength).append(" (")
+                        .append(8L * f.capturedLength).append(" bits)").toString());
+        d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
+        d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
         d.close();
-        prevSec = f.seconds;
-        prevNanos = f.nanos;
+    }
+
+    private static StringBuilder bytes(StringBuilder sb, long n) {
+        return sb.append(n).append(n == 1 ? " byte" : " bytes");
     }
 }
