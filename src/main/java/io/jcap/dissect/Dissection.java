@@ -285,6 +285,11 @@ public final class Dissection {
         }
     }
 
+    /** Closes every open item: what follows is at the top level. */
+    public void closeAll() {
+        open = -1;
+    }
+
     /** Closes the innermost open item. */
     public void close() {
         if (tree && open >= 0) {

@@ -29,5 +29,27 @@ public final class Exceptions {
         boolean was = d.setColumnsWritable(true);
         d.info.append(mark(e, d));
         d.setColumnsWritable(was);
+        if (d.tree()) {
+            tree(d, e);
+        }
+    }
+
+    /** The top-level item tshark's frame dissector adds for the exception. */
+    private static void tree(Dissection d, BoundsException e) {
+        String proto = d.exceptionIn != null ? d.exceptionIn.shortName : "Frame";
+        d.closeAll();
+        if (!e.malformed()) {
+            int row = d.addBytes(ShortFields.PROTOCOL.field, 0, 0);
+            d.setText(row, "Packet size limited during capture: " + proto + " truncated");
+            d.flag(row, Dissection.GENERATED);
+            return;
+        }
+        int row = d.addBytes(MalformedFields.PROTOCOL.field, 0, 0);
+        d.setText(row, "Malformed Packet: " + proto);
+        d.flag(row, Dissection.GENERATED);
+        d.openRow(row);
+        Expert.add(d, MalformedFields.EXPERT, Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                "Malformed Packet (Exception occurred)", 0, 0);
+        d.close();
     }
 }
