@@ -105,6 +105,7 @@ public final class Jcap {
         s.print = o.print;
         s.lineBuffered = o.lineBuffered;
         s.verbose = o.verbose || o.expandProtocols != null;
+        s.hex = o.hex;
         if (o.expandProtocols != null) {
             s.expandOnly = new java.util.LinkedHashSet<>(java.util.Arrays.asList(o.expandProtocols.split(",")));
         }

@@ -43,6 +43,9 @@ final class Options {
     @Option(names = {"-V"})
     boolean verbose;
 
+    @Option(names = {"-x"})
+    boolean hex;
+
     @Option(names = {"-O"}, paramLabel = "<protocols>")
     String expandProtocols;
 

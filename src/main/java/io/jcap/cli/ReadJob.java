@@ -12,6 +12,7 @@ import io.jcap.io.pcapng.PcapngWriter;
 import io.jcap.print.AddressText;
 import io.jcap.print.FieldText;
 import io.jcap.print.FieldsPrinter;
+import io.jcap.print.HexView;
 import io.jcap.print.PacketView;
 import io.jcap.print.TreeLabel;
 import io.jcap.print.TreePrinter;
@@ -36,6 +37,7 @@ final class ReadJob {
     private final ReadSettings s;
     private final OutputStream stdout;
     private final PrintStream stderr;
+    private EtherNames names;
 
     ReadJob(ReadSettings s, OutputStream stdout, PrintStream stderr) {
         this.s = s;
@@ -67,6 +69,7 @@ final class ReadJob {
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
         PacketView printer = view(out, time);
+        d.etherNames = names;
         d.recordFields(printer.needsFields());
         if (printing) {
             printer.start();
@@ -114,16 +117,21 @@ final class ReadJob {
     }
 
     private PacketView view(Output out, TimeColumn time) {
+        names = s.resolveMac ? EtherNames.load() : null;
         FieldText text = new FieldText(ZoneId.systemDefault());
         if (s.fields != null) {
             return new FieldsPrinter(out, s.fields, s.fieldOptions, text);
         }
-        EtherNames names = s.resolveMac ? EtherNames.load() : null;
         SummaryPrinter summary = new SummaryPrinter(out, time, new AddressText(names));
+        PacketView view = summary;
         if (s.verbose) {
-            return new TreePrinter(out, new TreeLabel(text, names), s.expandOnly, s.print ? summary : null);
+            view = new TreePrinter(out, new TreeLabel(text, names), s.expandOnly, s.print ? summary : null);
         }
-        return summary;
+        if (s.hex) {
+            // -x alone prints only the bytes; -P adds the summary line first
+            return s.verbose ? new HexView(out, view, false) : new HexView(out, s.print ? summary : null, true);
+        }
+        return view;
     }
 
     /** True when the interfaces known before the first packet have different link types. */

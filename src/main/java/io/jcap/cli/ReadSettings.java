@@ -15,6 +15,8 @@ final class ReadSettings {
     boolean lineBuffered;
     /** -V: the detail tree; -O: expand only these protocols (null: all). */
     boolean verbose;
+    /** -x: hex dumps. */
+    boolean hex;
     java.util.Set<String> expandOnly;
     /** -T fields: the fields to print, with the -E options. */
     java.util.List<io.jcap.field.FieldDef> fields;

@@ -76,6 +76,23 @@ public final class Dissection {
 
     public static final byte GENERATED = 1;
     public static final byte HIDDEN = 2;
+    /** tshark -V prints the row's bytes as a hex dump under its line (the data protocol). */
+    public static final byte BYTES_DUMP = 4;
+
+    // ---- names
+    /** MAC names for item texts ("Broadcast (ff:ff:ff:ff:ff:ff)"), null with -n. */
+    public io.jcap.resolve.EtherNames etherNames;
+
+    /** A MAC address as item texts show it: "Name (aa:bb:cc:dd:ee:ff)", or the plain number with -n. */
+    public String macText(long mac) {
+        StringBuilder sb = new StringBuilder(40);
+        if (etherNames != null) {
+            sb.append(etherNames.name(mac)).append(" (");
+            io.jcap.field.Formats.ether(sb, mac);
+            return sb.append(')').toString();
+        }
+        return io.jcap.field.Formats.ether(sb, mac).toString();
+    }
 
     // ---- marks
     /** Set when a layer ran past the captured or reported bytes. */
@@ -280,9 +297,14 @@ public final class Dissection {
 
     /** Opens an existing row as the parent of the following items. */
     public void openRow(int row) {
-        if (row >= 0) {
+        if (tree) {
             open = row;
         }
+    }
+
+    /** The row new items go under (-1: the top level). */
+    public int openRowIndex() {
+        return open;
     }
 
     /** Closes every open item: what follows is at the top level. */

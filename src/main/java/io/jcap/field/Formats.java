@@ -129,4 +129,19 @@ public final class Formats {
         }
         return sb;
     }
+
+    /**
+     * The bit pattern of a {@code width}-bit value under {@code mask}, as tree items show
+     * bit fields: the masked bits as 0/1, the others as '.', in groups of four, then " = ".
+     */
+    public static StringBuilder bits(StringBuilder sb, long value, long mask, int width) {
+        for (int i = width - 1; i >= 0; i--) {
+            long bit = 1L << i;
+            sb.append((mask & bit) == 0 ? '.' : (value & bit) != 0 ? '1' : '0');
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+        }
+        return sb.append(" = ");
+    }
 }

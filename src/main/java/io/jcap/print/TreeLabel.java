@@ -45,13 +45,10 @@ public final class TreeLabel {
             case ETHER -> {
                 sb.append(f.name).append(": ");
                 if (etherNames != null) {
-                    String name = etherNames.name(v);
-                    sb.append(name);
-                    if (!name.contains(":") || name.indexOf('_') >= 0) {
-                        sb.append(" (");
-                        Formats.ether(sb, v);
-                        sb.append(')');
-                    }
+                    // with names, the number follows in parentheses even when there is no name
+                    sb.append(etherNames.name(v)).append(" (");
+                    Formats.ether(sb, v);
+                    sb.append(')');
                 } else {
                     Formats.ether(sb, v);
                 }
@@ -132,18 +129,7 @@ public final class TreeLabel {
         Formats.hex(sb, v, Math.max(1, (bits + 3) / 4));
     }
 
-    /**
-     * The bit pattern of a {@code width}-bit value under {@code mask}: the masked bits as
-     * 0/1, the others as '.', in groups of four, then " = ".
-     */
     static void bits(StringBuilder sb, long value, long mask, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            long bit = 1L << i;
-            sb.append((mask & bit) == 0 ? '.' : (value & bit) != 0 ? '1' : '0');
-            if (i > 0 && i % 4 == 0) {
-                sb.append(' ');
-            }
-        }
-        sb.append(" = ");
+        Formats.bits(sb, value, mask, width);
     }
 }

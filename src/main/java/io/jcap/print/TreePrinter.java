@@ -18,6 +18,7 @@ public final class TreePrinter implements PacketView {
     private final Set<String> expandOnly;
     private final SummaryPrinter summary;
     private final StringBuilder line = new StringBuilder(256);
+    private final HexDump dump = new HexDump();
     private int[] firstChild = new int[64];
     private int[] lastChild = new int[64];
     private int[] nextSibling = new int[64];
@@ -89,6 +90,12 @@ public final class TreePrinter implements PacketView {
             line.append(']');
         }
         out.text(line).newline();
+        if ((d.fieldFlags(row) & Dissection.BYTES_DUMP) != 0) {
+            out.newline();
+            int from = d.fieldOffset(row);
+            int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
+            dump.print(out, d.buf.raw(), d.buf.rawBase() + from, n);
+        }
         if (depth == 0 && expandOnly != null) {
             Protocol p = d.fieldDef(row).protocol;
             expand = p != null && expandOnly.contains(p.filterName);

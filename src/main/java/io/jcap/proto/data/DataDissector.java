@@ -20,9 +20,11 @@ public final class DataDissector implements Dissector {
         }
         d.enter(DataFields.PROTOCOL);
         if (d.tree()) {
-            d.open(DataFields.PROTOCOL.field, offset, n);
+            int row = d.open(DataFields.PROTOCOL.field, offset, Math.min(n, buf.capturedRemaining(offset)));
+            d.setText(row, "Data (" + n + (n == 1 ? " byte)" : " bytes)"));
+            d.flag(row, Dissection.BYTES_DUMP);
             d.addBytes(DataFields.DATA, offset, Math.min(n, buf.capturedRemaining(offset)));
-            d.add(DataFields.LEN, offset, 0, n);
+            d.flag(d.add(DataFields.LEN, offset, 0, n), Dissection.GENERATED);
             d.close();
         }
         return n;

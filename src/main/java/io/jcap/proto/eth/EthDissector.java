@@ -1,6 +1,5 @@
 package io.jcap.proto.eth;
 
-import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Address;
 import io.jcap.dissect.Dissection;
@@ -42,8 +41,9 @@ public final class EthDissector implements Dissector {
         long src = buf.u48(offset + 6);
         int type = buf.u16(offset + 12);
         boolean tree = d.tree();
+        int row = -1;
         if (tree) {
-            d.open(EthFields.PROTOCOL.field, offset, 14);
+            row = d.open(EthFields.PROTOCOL.field, offset, 14);
             address(d, EthFields.DST, EthFields.DST_LG, EthFields.DST_IG, offset, dst);
             address(d, EthFields.SRC, EthFields.SRC_LG, EthFields.SRC_IG, offset + 6, src);
         }
@@ -53,8 +53,11 @@ public final class EthDissector implements Dissector {
                 d.add(EthFields.TYPE, offset + 12, 2, type);
                 d.close();
             }
+            if (tree) {
+                d.setText(row, "Ethernet II, Src: " + d.macText(src) + ", Dst: " + d.macText(dst));
+            }
             d.info.set("Ethernet II");
-            trailer(buf, payload + etherTypes.dispatch(type, buf, payload, d));
+            etherTypes.dispatch(type, buf, payload, d, row);
             return buf.end() - offset;
         }
         if (type > MAX_802_3_LENGTH) {
@@ -70,23 +73,14 @@ public final class EthDissector implements Dissector {
             d.add(EthFields.LEN, offset + 12, 2, type);
             d.close();
         }
+        if (tree) {
+            d.setText(row, "IEEE 802.3 Ethernet, Src: " + d.macText(src) + ", Dst: " + d.macText(dst));
+        }
         d.info.set("IEEE 802.3 Ethernet ");
         int end = Math.min(buf.end(), payload + type);
         d.call(llc, payload, end);
-        trailer(buf, end);
+        Trailer.add(buf, end, d, row);
         return buf.end() - offset;
-    }
-
-    /**
-     * Bytes after the payload are padding or a trailer. tshark reads the part that was
-     * captured, so a capture cut inside the trailer (not at its start) shows as truncated
-     * even when the payload was whole.
-     */
-    private static void trailer(PacketBuffer buf, int payloadEnd) {
-        int captured = buf.capturedEnd();
-        if (payloadEnd < captured && captured < buf.end()) {
-            throw BoundsException.TRUNCATED;
-        }
     }
 
     /** The address item with its generic twin (eth.addr) and the LG/IG bits of its first three bytes. */

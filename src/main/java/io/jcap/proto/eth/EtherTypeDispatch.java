@@ -31,22 +31,28 @@ public final class EtherTypeDispatch {
         return table;
     }
 
-    /** Dissects [offset, end) as EtherType {@code type}; returns the bytes the payload used. */
-    public int dispatch(int type, PacketBuffer buf, int offset, Dissection d) {
+    /**
+     * Dissects [offset, end) as EtherType {@code type}, then what the payload left over as
+     * padding or trailer under {@code linkRow} (the link layer's item), as tshark's
+     * ethertype dissector does. Returns the bytes used, trailer included.
+     */
+    public int dispatch(int type, PacketBuffer buf, int offset, Dissection d, int linkRow) {
         d.enter(PROTOCOL);
         Dissector next = table.get(type);
+        int used = Dissector.REJECT;
         if (next != null) {
-            int used = d.call(next, offset, buf.end());
-            if (used != Dissector.REJECT) {
-                return used;
+            used = d.call(next, offset, buf.end());
+        }
+        if (used == Dissector.REJECT) {
+            StringBuilder sb = new StringBuilder(6).append("0x");
+            d.setProtocol(Formats.hex(sb, type, 4).toString());
+            String name = EthFields.TYPE.values.name(type);
+            if (name != null) {
+                d.info.set(name);
             }
+            used = data.dissect(buf, offset, d);
         }
-        StringBuilder sb = new StringBuilder(6).append("0x");
-        d.setProtocol(Formats.hex(sb, type, 4).toString());
-        String name = EthFields.TYPE.values.name(type);
-        if (name != null) {
-            d.info.set(name);
-        }
-        return data.dissect(buf, offset, d);
+        Trailer.add(buf, offset + used, d, linkRow);
+        return buf.end() - offset;
     }
 }

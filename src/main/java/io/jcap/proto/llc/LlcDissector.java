@@ -38,7 +38,7 @@ public final class LlcDissector implements Dissector {
             int oui = buf.u24(offset + 3);
             int pid = buf.u16(offset + 6);
             if (oui == 0) {
-                etherTypes.dispatch(pid, buf, offset + 8, d);
+                etherTypes.dispatch(pid, buf, offset + 8, d, -1);
                 return buf.end() - offset;
             }
         }

@@ -57,16 +57,24 @@ public final class NullDissector implements Dissector {
                 family = Long.reverseBytes(family) >>> 32;
             }
         }
+        int row = -1;
         if (d.tree()) {
-            d.open(NullFields.PROTOCOL.field, offset, 4);
-            d.add(NullFields.FAMILY, offset, 4, family);
-            d.close();
+            row = d.open(NullFields.PROTOCOL.field, offset, 4);
+            d.setText(row, "Null/Loopback");
         }
         int payload = offset + 4;
         if (!networkOrder && family > MAX_802_3_LENGTH && family <= 0xFFFF) {
             // some systems put an EtherType there
-            dispatch.dispatch((int) family, buf, payload, d);
+            if (d.tree()) {
+                d.add(NullFields.TYPE, offset, 4, family);
+                d.close();
+            }
+            dispatch.dispatch((int) family, buf, payload, d, row);
             return buf.end() - offset;
+        }
+        if (d.tree()) {
+            d.add(NullFields.FAMILY, offset, 4, family);
+            d.close();
         }
         Dissector next = family == AF_INET ? ip : isInet6(family) ? etherTypes.get(0x86dd) : null;
         if (next == null || d.call(next, payload, buf.end()) == REJECT) {

@@ -59,6 +59,9 @@ public final class RawIpDissector implements Dissector {
         d.setProtocol("N/A");
         d.info.set("Raw packet data");
         d.setAddressText("N/A");
+        if (d.tree()) {
+            d.addBytes(PROTOCOL.field, offset, buf.capturedRemaining(offset));
+        }
         if (buf.reportedRemaining(offset) < MIN_LENGTH) {
             throw BoundsException.MALFORMED;
         }

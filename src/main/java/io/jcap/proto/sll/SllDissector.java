@@ -81,35 +81,58 @@ public final class SllDissector implements Dissector {
         if (!v2) {
             protocol = buf.u16(offset + 14);
         }
+        int row = -1;
         if (d.tree()) {
-            d.open(SllFields.PROTOCOL.field, offset, header);
-            d.add(SllFields.PKTTYPE, v2 ? offset + 10 : offset, v2 ? 1 : 2, pktType);
-            d.add(SllFields.HATYPE, v2 ? offset + 8 : offset + 2, 2, haType);
-            d.add(SllFields.HALEN, v2 ? offset + 11 : offset + 4, v2 ? 1 : 2, haLen);
-            if (shown == 6) {
-                d.add(SllFields.SRC_ETH, addr, 6, buf.u48(addr));
-            } else if (shown > 0) {
-                d.addBytes(SllFields.SRC_OTHER, addr, shown);
-            }
-            if (protocol <= 1500) {
-                d.add(SllFields.LTYPE, v2 ? offset : offset + 14, 2, protocol);
-            } else {
-                d.add(SllFields.ETYPE, v2 ? offset : offset + 14, 2, protocol);
-            }
-            if (v2) {
-                d.add(SllFields.IFINDEX, offset + 4, 4, buf.u32(offset + 4));
-            }
-            d.close();
+            row = tree(buf, offset, d, pktType, haType, haLen, addr, protocol, header);
         }
         buf.check(offset, header);
         int payload = offset + header;
         if (protocol > MAX_LINUX_PROTOCOL) {
-            etherTypes.dispatch(protocol, buf, payload, d);
+            etherTypes.dispatch(protocol, buf, payload, d, row);
         } else if (protocol == LINUX_SLL_P_802_2) {
             d.call(llc, payload, buf.end());
         } else {
             d.call(data, payload, buf.end());
         }
         return buf.end() - offset;
+    }
+
+    /** tshark's item order: v1 type, hatype, length, address, protocol; v2 protocol first. */
+    private int tree(PacketBuffer buf, int offset, Dissection d, int pktType, int haType, int haLen, int addr,
+                     int protocol, int header) {
+        int row = d.open(SllFields.PROTOCOL.field, offset, header);
+        d.setText(row, v2 ? "Linux cooked capture v2" : "Linux cooked capture v1");
+        int protoAt = v2 ? offset : offset + 14;
+        if (v2) {
+            protocolItem(d, protoAt, protocol);
+            d.add(SllFields.IFINDEX, offset + 4, 4, buf.u32(offset + 4));
+            d.add(SllFields.HATYPE, offset + 8, 2, haType);
+            d.add(SllFields.PKTTYPE, offset + 10, 1, pktType);
+            d.add(SllFields.HALEN, offset + 11, 1, haLen);
+        } else {
+            d.add(SllFields.PKTTYPE, offset, 2, pktType);
+            d.add(SllFields.HATYPE, offset + 2, 2, haType);
+            d.add(SllFields.HALEN, offset + 4, 2, haLen);
+        }
+        int shown = Math.min(haLen, 8);
+        if (shown == 6) {
+            d.add(SllFields.SRC_ETH, addr, 6, buf.u48(addr));
+        } else if (shown == 4) {
+            d.add(SllFields.SRC_IPV4, addr, 4, buf.i32(addr));
+        } else if (shown > 0) {
+            d.addBytes(SllFields.SRC_OTHER, addr, shown);
+        }
+        if (shown < 8) {
+            d.addBytes(SllFields.UNUSED, addr + shown, 8 - shown);
+        }
+        if (!v2) {
+            protocolItem(d, protoAt, protocol);
+        }
+        d.close();
+        return row;
+    }
+
+    private static void protocolItem(Dissection d, int at, int protocol) {
+        d.add(protocol <= MAX_LINUX_PROTOCOL ? SllFields.LTYPE : SllFields.ETYPE, at, 2, protocol);
     }
 }

@@ -6,7 +6,9 @@ import io.jcap.dissect.Dissector;
 import io.jcap.dissect.EngineBuilder;
 import io.jcap.field.FieldDef;
 import io.jcap.field.Protocol;
+import io.jcap.field.Formats;
 import io.jcap.proto.eth.EtherTypeDispatch;
+import io.jcap.proto.eth.Trailer;
 
 /**
  * An IEEE 802.1Q tag (EtherTypes 0x8100 and 0x9100: "PRI: p  DEI: d  ID: v") or an
@@ -15,6 +17,9 @@ import io.jcap.proto.eth.EtherTypeDispatch;
  */
 public final class VlanTagDissector implements Dissector {
     private static final int MAX_802_3_LENGTH = 1500;
+    private static final String[] PRIORITIES_2004 = {"Best Effort (default)", "Background", "Excellent Effort",
+        "Critical Applications", "Video, < 100ms latency and jitter", "Voice, < 10ms latency and jitter",
+        "Internetwork Control", "Network Control"};
 
     private final Protocol protocol;
     private final String column;
@@ -69,20 +74,29 @@ public final class VlanTagDissector implements Dissector {
         int vid = tci & 0x0FFF;
         d.info.builder().append("PRI: ").append(pri).append(dropLabel).append(drop).append(idLabel).append(vid);
         int type = buf.u16(offset + 2);
+        int row = -1;
         if (d.tree()) {
-            d.open(protocol.field, offset, 4);
-            d.add(priority, offset, 2, tci);
-            d.add(dei, offset, 2, tci);
-            d.add(id, offset, 2, tci);
+            row = d.open(protocol.field, offset, 4);
+            d.setText(row, protocol.name + ", PRI: " + pri + (protocol == VlanFields.PROTOCOL ? ", DEI: " : ", DROP: ")
+                    + drop + ", ID: " + vid);
+            int p = d.addBits(priority, offset, 2, tci);
+            if (protocol == VlanFields.PROTOCOL) {
+                // tshark names priorities by IEEE 802.1D-2004 by default, not the field's own table
+                d.setText(p, Formats.bits(new StringBuilder(64), tci, 0xE000, 16).append("Priority: ")
+                        .append(PRIORITIES_2004[pri]).append(" (").append(pri).append(')').toString());
+            }
+            d.addBits(dei, offset, 2, tci);
+            d.addBits(id, offset, 2, tci);
             d.add(type <= MAX_802_3_LENGTH ? length : etype, offset + 2, 2, type);
             d.close();
         }
         int payload = offset + 4;
         if (type <= MAX_802_3_LENGTH) {
-            d.call(llc, payload, Math.min(buf.end(), payload + type));
-            return Math.min(buf.end() - offset, 4 + type);
+            int end = Math.min(buf.end(), payload + type);
+            d.call(llc, payload, end);
+            Trailer.add(buf, end, d, row);
+            return buf.end() - offset;
         }
-        // what the payload used, so that the Ethernet layer sees the trailer after it
-        return 4 + etherTypes.dispatch(type, buf, payload, d);
+        return 4 + etherTypes.dispatch(type, buf, payload, d, row);
     }
 }

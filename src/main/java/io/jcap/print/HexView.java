@@ -1,0 +1,54 @@
+package io.jcap.print;
+
+import io.jcap.dissect.Dissection;
+
+import java.io.IOException;
+
+/**
+ * -x: each packet's bytes as a hex dump and a blank line, after the tree (-V) or after the
+ * summary line and a blank line (-P), or alone.
+ */
+public final class HexView implements PacketView {
+    private final Output out;
+    private final PacketView before;
+    private final boolean blankAfterBefore;
+    private final HexDump dump = new HexDump();
+
+    /** {@code before}: the view printed first, or null; {@code blankAfterBefore}: a summary line needs one. */
+    public HexView(Output out, PacketView before, boolean blankAfterBefore) {
+        this.out = out;
+        this.before = before;
+        this.blankAfterBefore = blankAfterBefore;
+    }
+
+    @Override
+    public boolean needsFields() {
+        return before != null && before.needsFields();
+    }
+
+    @Override
+    public void start() throws IOException {
+        if (before != null) {
+            before.start();
+        }
+    }
+
+    @Override
+    public void print(Dissection d) throws IOException {
+        if (before != null) {
+            before.print(d);
+            if (blankAfterBefore) {
+                out.newline();
+            }
+        }
+        dump.print(out, d.frame.data, d.frame.offset, d.frame.capturedLength);
+        out.newline();
+    }
+
+    @Override
+    public void finish() throws IOException {
+        if (before != null) {
+            before.finish();
+        }
+    }
+}
