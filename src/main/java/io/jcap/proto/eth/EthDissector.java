@@ -83,15 +83,32 @@ public final class EthDissector implements Dissector {
         return buf.end() - offset;
     }
 
-    /** The address item with its generic twin (eth.addr) and the LG/IG bits of its first three bytes. */
+    /**
+     * The address item and what tshark files under it: the resolved name and OUI (hidden),
+     * the generic eth.addr twins, and the LG/IG bits of the first three bytes.
+     */
     private static void address(Dissection d, FieldDef field, FieldDef lg, FieldDef ig, int off, long mac) {
+        boolean dst = field == EthFields.DST;
         long oui = (mac >>> 24) & 0xFFFFFF;
+        String resolved = d.etherNames != null ? d.etherNames.name(mac) : null;
         d.openRow(d.add(field, off, 6, mac));
+        hidden(d, d.addObject(dst ? EthFields.DST_RESOLVED : EthFields.SRC_RESOLVED, off, 6, resolvedText(resolved, mac)));
+        hidden(d, d.add(dst ? EthFields.DST_OUI : EthFields.SRC_OUI, off, 3, oui));
         d.add(EthFields.ADDR, off, 6, mac);
-        d.add(lg, off, 3, oui);
-        d.flag(d.add(EthFields.LG, off, 3, oui), Dissection.HIDDEN);
-        d.add(ig, off, 3, oui);
-        d.flag(d.add(EthFields.IG, off, 3, oui), Dissection.HIDDEN);
+        hidden(d, d.addObject(EthFields.ADDR_RESOLVED, off, 6, resolvedText(resolved, mac)));
+        hidden(d, d.add(EthFields.ADDR_OUI, off, 3, oui));
+        d.addBits(lg, off, 3, oui);
+        hidden(d, d.addBits(EthFields.LG, off, 3, oui));
+        d.addBits(ig, off, 3, oui);
+        hidden(d, d.addBits(EthFields.IG, off, 3, oui));
         d.close();
+    }
+
+    private static String resolvedText(String resolved, long mac) {
+        return resolved != null ? resolved : io.jcap.field.Formats.ether(new StringBuilder(17), mac).toString();
+    }
+
+    private static void hidden(Dissection d, int row) {
+        d.flag(row, Dissection.HIDDEN);
     }
 }
