@@ -63,6 +63,10 @@ public final class Dissection {
 
     // ---- fields
     private boolean tree;
+    /** Fields are recorded at all (a view or filter wants some). */
+    private boolean recording;
+    /** The protocols whose fields are wanted, or null for all. */
+    private java.util.Set<Protocol> wanted;
     private FieldDef[] def = new FieldDef[64];
     private int[] off = new int[64];
     private int[] len = new int[64];
@@ -101,6 +105,7 @@ public final class Dissection {
 
     /** Whether dissectors record fields for this run. */
     public void recordFields(boolean on) {
+        recording = on;
         tree = on;
     }
 
@@ -109,8 +114,17 @@ public final class Dissection {
         return tree;
     }
 
+    /**
+     * Limits recording to the fields of these protocols (-T fields, filters): the other
+     * layers skip their tree work. Null records every protocol.
+     */
+    public void recordOnly(java.util.Set<Protocol> protocols) {
+        wanted = protocols;
+    }
+
     public void reset(Frame f) {
         frame = f;
+        tree = recording && wanted == null;
         buf.reset(f);
         protocol = "";
         info.reset();
@@ -177,6 +191,9 @@ public final class Dissection {
     /** Enters a protocol layer: it names exceptions from now on and joins frame.protocols. */
     public void enter(Protocol p) {
         current = p;
+        if (wanted != null) {
+            tree = recording && wanted.contains(p);
+        }
         if (layerCount == layers.length) {
             layers = Arrays.copyOf(layers, layerCount * 2);
         }
@@ -357,7 +374,7 @@ public final class Dissection {
      * frame, as a child of the first row (the frame's own item): its last child, as in tshark.
      */
     public void addProtocolList(FieldDef f) {
-        if (!tree || count == 0) {
+        if (!recording || count == 0 || def[0].protocol != f.protocol) {
             return;
         }
         StringBuilder sb = new StringBuilder(64);
@@ -368,10 +385,13 @@ public final class Dissection {
             sb.append(layers[i].filterName);
         }
         int saved = open;
+        boolean savedTree = tree;
         open = 0;
+        tree = true;
         int row = addObject(f, 0, 0, sb.toString());
         flag(row, GENERATED);
         open = saved;
+        tree = savedTree;
     }
 
     public int fieldCount() {

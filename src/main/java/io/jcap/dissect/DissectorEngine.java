@@ -42,7 +42,7 @@ public final class DissectorEngine {
             d.markException(e);
             Exceptions.show(d);
         }
-        if (d.tree() && protocolsField != null) {
+        if (protocolsField != null) {
             d.addProtocolList(protocolsField);
         }
     }
