@@ -48,6 +48,7 @@ public final class StandardProtocols {
         new Icmpv6Dissector(b);
         new TcpDissector(b, data);
         new UdpDissector(b, data);
+        new io.jcap.proto.http.HttpDissector(b, data);
         new VxlanDissector(b, ethernet);
         return b.build();
     }

@@ -49,6 +49,8 @@ final class TcpConversations {
     long[] firstRtt;
     int[] serverPort;
     byte[] convFlags;
+    /** The dissector a heuristic bound the conversation to (index + 1 in the TCP heuristics, 0: none). */
+    byte[] convDissector;
 
     // ---- per flow (index = slot * 2 + 0/1)
     int[] baseSeq;
@@ -66,6 +68,10 @@ final class TcpConversations {
     /** The unacked-segment list, reduced to what matters: the next sequence number of each. */
     int[][] unacked;
     int[] unackedCount;
+    /** Desegmentation state of each flow, null for flows whose payload never asked for more data. */
+    TcpReassembly.Flow[] reasm;
+    /** Releases the desegmentation state of recycled slots (set by the TCP dissector). */
+    TcpReassembly reassembly;
 
     // ---- open addressing index: slot + 1, 0 = empty
     private int[] index;
@@ -104,6 +110,7 @@ final class TcpConversations {
         firstRtt = grow(firstRtt, n);
         serverPort = grow(serverPort, n);
         convFlags = grow(convFlags, n);
+        convDissector = grow(convDissector, n);
         int f = n * 2;
         baseSeq = grow(baseSeq, f);
         nextSeq = grow(nextSeq, f);
@@ -119,6 +126,7 @@ final class TcpConversations {
         flowFlags = grow(flowFlags, f);
         unacked = unacked == null ? new int[f][] : Arrays.copyOf(unacked, f);
         unackedCount = grow(unackedCount, f);
+        reasm = reasm == null ? new TcpReassembly.Flow[f] : Arrays.copyOf(reasm, f);
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
         index = new int[size];
         mask = size - 1;
@@ -238,7 +246,14 @@ final class TcpConversations {
         firstRtt[slot] = 0;
         serverPort[slot] = 0;
         convFlags[slot] = 0;
+        convDissector[slot] = 0;
         for (int f = slot * 2; f < slot * 2 + 2; f++) {
+            if (reasm[f] != null) {
+                if (reassembly != null) {
+                    reassembly.release(reasm[f]);
+                }
+                reasm[f] = null;
+            }
             baseSeq[f] = 0;
             nextSeq[f] = 0;
             nextSeqTime[f] = 0;

@@ -9,6 +9,7 @@ import io.jcap.dissect.EngineBuilder;
 import io.jcap.dissect.InfoColumn;
 import io.jcap.frame.Frame;
 import io.jcap.proto.data.DataDissector;
+import io.netty.buffer.Unpooled;
 
 /**
  * TCP as tshark 4.0 shows it with default preferences: the Info line (ports, flags,
@@ -58,6 +59,18 @@ public final class TcpDissector implements Dissector {
     private final DissectorTable ports;
     private final DataDissector data;
     private final TcpConversations conv;
+    private final TcpReassembly reassembly = new TcpReassembly();
+
+    // ---- heuristic subdissectors (Wireshark's "tcp" heuristic list), in the order added
+    private Dissector[] heuristics = new Dissector[4];
+    private Dissector[] heuristicTargets = new Dissector[4];
+    private String[] heuristicNames = new String[4];
+    private int heuristicCount;
+
+    // ---- the segment whose payload is being dissected (Wireshark's struct tcpinfo)
+    private int curSlot;
+    private int curStream;
+    private boolean curFin;
 
     // ---- per-packet scratch (the dissector is used by one thread)
     private final StringBuilder marksText = new StringBuilder(128);
@@ -73,9 +86,48 @@ public final class TcpDissector implements Dissector {
     TcpDissector(EngineBuilder b, DataDissector data, int maxConversations) {
         this.data = data;
         this.conv = new TcpConversations(maxConversations);
+        this.conv.reassembly = reassembly;
         this.ports = b.table("tcp.port", "TCP port", 1 << 16);
         b.protocol(TcpFields.PROTOCOL);
         b.table("ip.proto", "IP protocol", 256).add(6, this, "tcp");
+    }
+
+    /** The TCP dissector registered in {@code b} (for layers above that need TCP's per-segment facts). */
+    public static TcpDissector of(EngineBuilder b) {
+        return (TcpDissector) b.table("ip.proto", "IP protocol", 256).get(6);
+    }
+
+    /**
+     * Adds a heuristic subdissector, tried after the port tables as Wireshark's "tcp"
+     * heuristic list is. When it accepts a payload and {@code conversationDissector} is
+     * not null, the conversation is bound to that dissector: later payloads of the
+     * connection go to it first, whatever they look like (conversation_set_dissector).
+     */
+    public void addHeuristic(String name, Dissector heuristic, Dissector conversationDissector) {
+        if (heuristicCount == heuristics.length) {
+            heuristics = java.util.Arrays.copyOf(heuristics, heuristicCount * 2);
+            heuristicTargets = java.util.Arrays.copyOf(heuristicTargets, heuristicCount * 2);
+            heuristicNames = java.util.Arrays.copyOf(heuristicNames, heuristicCount * 2);
+        }
+        heuristics[heuristicCount] = heuristic;
+        heuristicTargets[heuristicCount] = conversationDissector;
+        heuristicNames[heuristicCount] = name;
+        heuristicCount++;
+    }
+
+    /** tcp.stream of the segment whose payload is being dissected. */
+    public int stream() {
+        return curStream;
+    }
+
+    /** Whether the segment whose payload is being dissected has FIN set (its data ends the stream). */
+    public boolean fin() {
+        return curFin;
+    }
+
+    /** Flows holding desegmentation state (for tests of the bound). */
+    int reassemblyFlows() {
+        return reassembly.flowCount();
     }
 
     /** Conversations currently kept (for tests of the bound). */
@@ -297,6 +349,22 @@ public final class TcpDissector implements Dissector {
 
         // ---- payload
         int payload = offset + hlen;
+        int m = haveSeglen ? marks : 0;
+        curSlot = slot;
+        curStream = c.stream[slot];
+        curFin = (flags & FIN) != 0;
+        // a FIN ends a PDU that runs to the end of the stream (DESEGMENT_UNTIL_FIN)
+        if (haveSeglen && curFin && canDesegment && c.reasm[fwd] != null && c.reasm[fwd].untilFin) {
+            try {
+                if (finish(buf, payload, d, m, sport, dport, c.serverPort[slot], fwd, shownSeq, seglen, frameNo,
+                        tree)) {
+                    return Math.max(1, buf.capturedRemaining(offset));
+                }
+            } catch (TcpReassembly.ReassemblyError e) {
+                reassemblyError(d, e, tree);
+                return Math.max(1, buf.capturedRemaining(offset));
+            }
+        }
         if (buf.capturedRemaining(payload) > 0) {
             if ((flags & RST) != 0) {
                 // shown as the reset cause, never dissected
@@ -309,9 +377,15 @@ public final class TcpDissector implements Dissector {
                     d.addBytes(TcpFields.PAYLOAD, payload, buf.capturedRemaining(payload));
                     d.close();
                 }
-                int m = haveSeglen ? marks : 0;
                 if (canDesegment) {
-                    desegment(buf, payload, end, d, m, sport, dport, c.serverPort[slot]);
+                    // SYN occupies one sequence number before the data (Wireshark's bug 9882 fix)
+                    int syn = (flags & SYN) != 0 ? 1 : 0;
+                    try {
+                        desegment(buf, payload, end, d, m, sport, dport, c.serverPort[slot], fwd,
+                                shownSeq + syn, shownSeq + seglen + syn, frameNo);
+                    } catch (TcpReassembly.ReassemblyError e) {
+                        reassemblyError(d, e, false);
+                    }
                 } else {
                     // Not reassemblable: subdissector errors show as "[BoundErrorUnreassembled Packet]"
                     boolean saved = d.fragmented;
@@ -327,23 +401,238 @@ public final class TcpDissector implements Dissector {
     }
 
     // ------------------------------------------------------------------------------------------
-    // payload hand-off (§4.6)
+    // payload hand-off and desegmentation (§4.6)
+
+    private static final String SEGMENT_MARK = "[TCP segment of a reassembled PDU]";
+
+    /** What escaped the reassembly: Wireshark's frame dissector appends it, as for any exception. */
+    private static void reassemblyError(Dissection d, TcpReassembly.ReassemblyError e, boolean closeTree) {
+        if (closeTree) {
+            d.close();
+        }
+        boolean was = d.setColumnsWritable(true);
+        d.info.append("[Reassembly error, protocol TCP: ").append(e.getMessage()).append(']');
+        d.setColumnsWritable(was);
+    }
 
     /**
-     * The payload of a segment that could be reassembled. This is where TCP desegmentation
-     * (Wireshark's desegment_tcp) belongs once application dissectors can ask for more data:
-     * a subdissector that needs the rest of a PDU leaves the segment pending, and a segment
-     * that only continues a pending PDU shows as "[TCP segment of a reassembled PDU]"
-     * (Protocol "TCP", appended with a space separator after the TCP line). No dissector
-     * asks for that yet, so every segment is dissected on its own.
+     * Wireshark's desegment_tcp, single pass. A segment that continues a pending PDU is added
+     * to it; the one that completes it hands the reassembled bytes up; a segment that
+     * belongs to no pending PDU goes to the subdissector, which may ask for more
+     * ({@link Dissection#desegmentLength}) for a PDU starting at
+     * {@link Dissection#desegmentOffset}, which then becomes pending. A segment that only
+     * continues a PDU, or whose PDU needs still more, shows as
+     * "[TCP segment of a reassembled PDU]" with Protocol "TCP". After a PDU that ended
+     * inside the segment the rest is dissected too, the Info fenced and the Protocol kept.
+     *
+     * <p>{@code seq} and {@code nxtseq} are relative sequence numbers. The per-packet path of
+     * a flow without pending PDUs allocates nothing.
      */
     private void desegment(PacketBuffer buf, int payload, int end, Dissection d, int marks, int sport, int dport,
-                           int serverPort) {
-        if ((marks & SPURIOUS) != 0) {
-            // data the peer already acknowledged: not dissected again
-            return;
+                           int serverPort, int fwd, int seq, int nxtseq, int frameNo) {
+        final TcpConversations c = conv;
+        final TcpReassembly r = reassembly;
+        TcpReassembly.Flow fl = c.reasm[fwd] != null ? r.flow(c, fwd, false) : null;
+        int offset = payload;
+        boolean firstPdu = true;
+        String lockedProtocol = null;
+        try {
+            while (true) {
+                TcpReassembly.Msp msp = null;
+                TcpReassembly.Msp done = null;
+                int lastFragmentLen = 0;
+                boolean mustDesegment = false;
+                boolean called = false;
+                int another = 0;
+                int desegRel = 0;
+                int desegLen = 0;
+                int desegOffset = offset;
+                if (fl != null) {
+                    // a segment that starts a known PDU: seen before (a retransmission)
+                    TcpReassembly.Msp e = fl.exact(seq);
+                    if (e != null && Integer.compareUnsigned(nxtseq, e.nxtpdu) <= 0 && e.lastFrame != frameNo) {
+                        if ((e.firstFrame == frameNo || e.firstFrameWithSeq == frameNo) && firstPdu) {
+                            d.info.appendSep(" ", SEGMENT_MARK);
+                        }
+                        return;
+                    }
+                    msp = e;
+                }
+                if ((marks & (SPURIOUS | RETRANS)) != 0) {
+                    return;
+                }
+                if (msp == null && fl != null) {
+                    msp = fl.atOrBelow(seq - 1);
+                }
+                if (msp != null && msp.seq - seq <= 0 && msp.nxtpdu - seq > 0) {
+                    // the segment continues a pending PDU
+                    msp.lastFrame = frameNo;
+                    int len = (msp.flags & TcpReassembly.ENTIRE_SEGMENT) != 0
+                            ? buf.capturedRemaining(offset)
+                            : Integer.compareUnsigned(nxtseq - seq, msp.nxtpdu - seq) <= 0 ? nxtseq - seq
+                            : msp.nxtpdu - seq;
+                    lastFragmentLen = len;
+                    done = r.add(fl, msp, buf, offset, seq - msp.seq, len, nxtseq - msp.nxtpdu < 0, frameNo);
+                    if (done != null && (msp.flags & TcpReassembly.ENTIRE_SEGMENT) != 0) {
+                        msp.flags &= ~TcpReassembly.ENTIRE_SEGMENT;
+                        if (msp.nxtpdu - nxtseq < 0) {
+                            msp.nxtpdu = nxtseq;
+                        }
+                    }
+                    if (Integer.compareUnsigned(msp.nxtpdu, nxtseq) < 0 && Integer.compareUnsigned(msp.nxtpdu, seq) >= 0
+                            && len > 0) {
+                        another = msp.nxtpdu - seq;
+                    }
+                } else {
+                    d.canDesegment = true;
+                    d.desegmentOffset = offset;
+                    d.desegmentLength = 0;
+                    decodePorts(buf, offset, end, d, marks, sport, dport, serverPort);
+                    called = true;
+                    if (d.desegmentLength != 0) {
+                        mustDesegment = true;
+                        desegLen = d.desegmentLength;
+                        desegOffset = d.desegmentOffset;
+                        desegRel = desegOffset - offset;
+                    }
+                }
+                if (done != null) {
+                    // the segment completed the PDU: the subdissector gets all of it
+                    callReassembled(buf, done, d, marks, sport, dport, serverPort, true);
+                    called = true;
+                    desegLen = d.desegmentLength;
+                    desegRel = d.desegmentOffset;
+                    if (desegLen == 0) {
+                        r.done(fl, done);
+                    } else {
+                        // it needs still more (or the rest starts another PDU)
+                        if (desegRel == 0 || msp.seq + desegRel - seq <= 0) {
+                            TcpReassembly.setPartial(msp);
+                        } else {
+                            TcpReassembly.Msp first = msp;
+                            msp = r.split(fl, msp, desegRel, frameNo);
+                            r.done(fl, first);
+                        }
+                        if (desegLen == Dissection.DESEGMENT_ONE_MORE_SEGMENT) {
+                            int a = seq + buf.reportedRemaining(offset);
+                            msp.nxtpdu = (Integer.compareUnsigned(a, msp.nxtpdu) >= 0 ? a : msp.nxtpdu) + 1;
+                            msp.flags |= TcpReassembly.ENTIRE_SEGMENT;
+                        } else if (desegLen == Dissection.DESEGMENT_UNTIL_FIN) {
+                            fl.untilFin = true;
+                            msp.nxtpdu = msp.seq + 0x40000000;
+                        } else if (Integer.compareUnsigned(seq + lastFragmentLen, msp.nxtpdu) >= 0) {
+                            msp.nxtpdu = seq + lastFragmentLen + desegLen;
+                        } else {
+                            msp.nxtpdu += desegLen;
+                        }
+                        another = 0;
+                        offset += lastFragmentLen;
+                        seq += lastFragmentLen;
+                        if (buf.capturedRemaining(offset) > 0) {
+                            continue;
+                        }
+                    }
+                }
+                if (mustDesegment) {
+                    // a PDU starts here and needs more: remember it
+                    int desegSeq = seq + (desegOffset - offset);
+                    if (fl == null) {
+                        fl = r.flow(c, fwd, true);
+                    }
+                    if (desegLen == Dissection.DESEGMENT_UNTIL_FIN) {
+                        fl.untilFin = true;
+                    }
+                    if (Integer.compareUnsigned(nxtseq - desegSeq, 1 << 20) <= 0) {
+                        TcpReassembly.Msp n;
+                        if (desegLen == Dissection.DESEGMENT_ONE_MORE_SEGMENT) {
+                            n = r.store(fl, desegSeq, nxtseq + 1, frameNo);
+                            n.flags |= TcpReassembly.ENTIRE_SEGMENT;
+                        } else if (desegLen == Dissection.DESEGMENT_UNTIL_FIN) {
+                            n = r.store(fl, desegSeq, nxtseq + 0x40000000, frameNo);
+                        } else {
+                            n = r.store(fl, desegSeq, nxtseq + desegLen, frameNo);
+                        }
+                        r.add(fl, n, buf, desegOffset, 0, nxtseq - desegSeq, nxtseq - n.nxtpdu < 0, frameNo);
+                    }
+                }
+                if ((!called || desegLen != 0) && desegRel == 0) {
+                    if (lockedProtocol == null) {
+                        d.setProtocol("TCP");
+                    }
+                    if (firstPdu) {
+                        d.info.appendSep(" ", SEGMENT_MARK);
+                    }
+                }
+                if (another > 0) {
+                    // another PDU follows in this segment: keep what the first one showed
+                    d.info.fence();
+                    if (lockedProtocol == null) {
+                        lockedProtocol = d.protocol;
+                    }
+                    firstPdu = false;
+                    offset += another;
+                    seq += another;
+                    continue;
+                }
+                return;
+            }
+        } finally {
+            if (lockedProtocol != null) {
+                d.protocol = lockedProtocol;
+            }
+            d.canDesegment = false;
+            d.desegmentOffset = 0;
+            d.desegmentLength = 0;
         }
-        decodePorts(buf, payload, end, d, marks, sport, dport, serverPort);
+    }
+
+    /** Hands a reassembled PDU to the subdissector (process_tcp_payload on the reassembled bytes). */
+    private void callReassembled(PacketBuffer buf, TcpReassembly.Msp done, Dissection d, int marks, int sport,
+                                 int dport, int serverPort, boolean canDesegment) {
+        int length = done.datalen;
+        PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(done.data, 0, length), length);
+        try {
+            d.canDesegment = canDesegment;
+            d.desegmentOffset = 0;
+            d.desegmentLength = 0;
+            decodePorts(buf, 0, length, d, marks, sport, dport, serverPort);
+        } finally {
+            buf.switchBack(saved);
+        }
+    }
+
+    /**
+     * The FIN of a flow whose subdissector asked for everything up to the end of the
+     * stream: the data is complete now and is dissected, without desegmentation. Returns
+     * true when it was (the segment's own payload is then not dissected again).
+     */
+    private boolean finish(PacketBuffer buf, int payload, Dissection d, int marks, int sport, int dport,
+                           int serverPort, int fwd, int seq, int seglen, int frameNo, boolean tree) {
+        TcpReassembly.Flow fl = reassembly.flow(conv, fwd, false);
+        if (fl.fin != 0 && fl.fin != frameNo) {
+            return false; // a retransmitted FIN
+        }
+        fl.fin = frameNo;
+        TcpReassembly.Msp msp = fl.atOrBelow(seq - 1);
+        if (msp == null) {
+            return false;
+        }
+        TcpReassembly.Msp done = reassembly.add(fl, msp, buf, payload, seq - msp.seq, seglen, false, frameNo);
+        if (done == null) {
+            return false;
+        }
+        if (tree) {
+            d.close();
+        }
+        try {
+            callReassembled(buf, done, d, marks, sport, dport, serverPort, false);
+            reassembly.done(fl, done);
+        } finally {
+            d.canDesegment = false;
+            d.desegmentOffset = 0;
+            d.desegmentLength = 0;
+        }
+        return true;
     }
 
     /** Wireshark's decode_tcp_ports: keep-alives to data, no retransmissions, then the ports. */
@@ -356,6 +645,11 @@ public final class TcpDissector implements Dissector {
         if ((marks & (RETRANS | OOO)) != 0) {
             return;
         }
+        // the dissector a heuristic bound the conversation to
+        int bound = conv.convDissector[curSlot];
+        if (bound != 0 && d.call(heuristicTargets[bound - 1], payload, end) != REJECT) {
+            return;
+        }
         if (serverPort != 0 && tryPort(serverPort, buf, payload, end, d)) {
             return;
         }
@@ -366,6 +660,14 @@ public final class TcpDissector implements Dissector {
         }
         if (high != 0 && tryPort(high, buf, payload, end, d)) {
             return;
+        }
+        for (int i = 0; i < heuristicCount; i++) {
+            if (d.call(heuristics[i], payload, end) != REJECT) {
+                if (heuristicTargets[i] != null) {
+                    conv.convDissector[curSlot] = (byte) (i + 1);
+                }
+                return;
+            }
         }
         heuristicProbe(buf, payload, end);
         d.call(data, payload, end);
