@@ -69,8 +69,6 @@ public final class FrameDissector implements Dissector {
                 d.addObject(FrameFields.INTERFACE_DESCRIPTION, 0, 0, f.interfaceDescription);
             }
             d.close();
-        } else {
-            d.flag(d.add(FrameFields.INTERFACE_ID, 0, 0, f.sectionInterfaceId), Dissection.HIDDEN);
         }
         d.add(FrameFields.ENCAP_TYPE, 0, 0, Encapsulations.of(f.linkType));
         if (f.hasTime) {
