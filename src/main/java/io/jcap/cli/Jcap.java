@@ -16,6 +16,8 @@ import java.io.PrintStream;
 /** Parses a command line, checks it the way tshark does and runs the job it asks for. */
 public final class Jcap {
     static final String VERSION = "0.1.0";
+    /** The hidden option that -X and -XX without a key:value argument become. */
+    static final String TCPDUMP_HEX = "--jcap-tcpdump-hex";
 
     private Jcap() {
     }
@@ -31,7 +33,7 @@ public final class Jcap {
             // and a repeated option overrides the earlier one
             cl.setAllowOptionsAsOptionParameters(true);
             cl.setOverwrittenOptionsAllowed(true);
-            cl.parseArgs(args);
+            cl.parseArgs(tcpdumpHexFlags(args, cl.getCommandSpec()));
         } catch (UnmatchedArgumentException e) {
             String arg = e.getUnmatched().isEmpty() ? "?" : e.getUnmatched().get(0);
             return usageError(stderr, "unrecognized option: " + arg.replaceFirst("^--?", ""));
@@ -106,6 +108,14 @@ public final class Jcap {
         s.lineBuffered = o.lineBuffered;
         s.verbose = o.verbose || o.expandProtocols != null;
         s.hex = o.hex;
+        s.tcpdumpHex = Math.min(2, o.tcpdumpHex.length);
+        s.separator = o.separator != null ? o.separator : "";
+        s.noDuplicateKeys = o.noDuplicateKeys;
+        if (o.protocolFilterWithChildren != null) {
+            s.protocolFilter = io.jcap.print.ProtocolFilter.parse(o.protocolFilterWithChildren, true);
+        } else if (o.protocolFilter != null) {
+            s.protocolFilter = io.jcap.print.ProtocolFilter.parse(o.protocolFilter, false);
+        }
         if (o.expandProtocols != null) {
             s.expandOnly = new java.util.LinkedHashSet<>(java.util.Arrays.asList(o.expandProtocols.split(",")));
         }
@@ -165,24 +175,84 @@ public final class Jcap {
 
     private static final String T_FORMATS = "\t\"fields\"  The values of fields specified with the -e option, in a form\n"
             + "\t          specified by the -E option.\n"
-            + "\t\"text\"    Text of a human-readable one-line summary of each of the packets, or a\n"
-            + "\t          multi-line view of the details of each of the packets, depending on\n"
-            + "\t          whether the -V flag was specified.";
+            + "\t\"pdml\"    Packet Details Markup Language, an XML-based format for the\n"
+            + "\t          details of a decoded packet. This information is equivalent to\n"
+            + "\t          the packet details printed with the -V flag.\n"
+            + "\t\"ps\"      PostScript for a human-readable one-line summary of each of\n"
+            + "\t          the packets, or a multi-line view of the details of each of\n"
+            + "\t          the packets, depending on whether the -V flag was specified.\n"
+            + "\t\"psml\"    Packet Summary Markup Language, an XML-based format for the\n"
+            + "\t          summary information of a decoded packet. This information is\n"
+            + "\t          equivalent to the information shown in the one-line summary\n"
+            + "\t          printed by default.\n"
+            + "\t\"json\"    Packet Summary, an JSON-based format for the details\n"
+            + "\t          summary information of a decoded packet. This information is \n"
+            + "\t          equivalent to the packet details printed with the -V flag.\n"
+            + "\t\"jsonraw\" Packet Details, a JSON-based format for machine parsing\n"
+            + "\t          including only raw hex decoded fields (same as -T json -x but\n"
+            + "\t          without text decoding, only raw fields included). \n"
+            + "\t\"ek\"      Packet Details, an EK JSON-based format for the bulk insert \n"
+            + "\t          into elastic search cluster. This information is \n"
+            + "\t          equivalent to the packet details printed with the -V flag.\n"
+            + "\t\"text\"    Text of a human-readable one-line summary of each of the\n"
+            + "\t          packets, or a multi-line view of the details of each of the\n"
+            + "\t          packets, depending on whether the -V flag was specified.\n"
+            + "\t          This is the default.\n"
+            + "\t\"tabs\"    Similar to the text report except that each column of the\n"
+            + "\t          human-readable one-line summary is delimited with an ASCII\n"
+            + "\t          horizontal tab character.";
 
-    /** -T, -e and -E, checked as tshark checks them. */
+    private static final java.util.Set<String> FORMATS = java.util.Set.of("fields", "pdml", "ps", "psml", "json",
+            "jsonraw", "ek", "text", "tabs");
+
+    /** -T, -e, -E, -x and --no-duplicate-keys, checked as tshark checks them; decides what gets printed. */
     private static void outputFormat(Options o, ReadSettings s) throws UsageException {
-        if (o.outputFormat != null && !o.outputFormat.equals("fields") && !o.outputFormat.equals("text")) {
-            throw new UsageException("Invalid -T parameter \"" + o.outputFormat + "\"; it must be one of:\n" + T_FORMATS);
+        String format = null;
+        for (String t : o.outputFormat) {
+            if (format != null) {
+                throw new UsageException("Multiple -T parameters are unsupported");
+            }
+            if (!FORMATS.contains(t)) {
+                throw new UsageException("Invalid -T parameter \"" + t + "\"; it must be one of:\n" + T_FORMATS);
+            }
+            format = t;
         }
-        boolean fields = "fields".equals(o.outputFormat);
+        if (format == null) {
+            format = "text";
+        }
+        if ("ps".equals(format)) {
+            throw new UsageException("PostScript output (-T ps) is not supported");
+        }
+        s.format = format;
+        if (o.noDuplicateKeys && !format.equals("json") && !format.equals("jsonraw")) {
+            throw new UsageException("--no-duplicate-keys can only be used with \"-T json\" and \"-T jsonraw\"");
+        }
+        boolean fields = format.equals("fields");
+        // tshark's check is on its output action: psml shares pdml's (and then ignores -e)
+        boolean takesFields = fields || format.equals("pdml") || format.equals("psml") || format.equals("json")
+                || format.equals("ek");
+        if (!takesFields && !o.fields.isEmpty()) {
+            throw new UsageException("Output fields were specified with \"-e\", "
+                    + "but \"-Tek, -Tfields, -Tjson or -Tpdml\" was not specified.");
+        }
         if (fields && o.fields.isEmpty()) {
             throw new UsageException("\"-Tfields\" was specified, but no fields were specified with \"-e\".");
         }
-        if (!fields && !o.fields.isEmpty()) {
-            throw new UsageException("\"-Tfields\" was not specified, but fields were specified with \"-e\".");
+        if (o.hex && !format.equals("text") && !format.equals("tabs") && !format.equals("json")
+                && !format.equals("jsonraw") && !format.equals("ek")) {
+            throw new UsageException("Raw packet hex data can only be printed as text, PostScript, JSON, JSONRAW or EK JSON");
+        }
+        // tshark prints packets when -T, -V, -O, -x or -P asks for them, even with -q or -w;
+        // otherwise only when it writes no file and is not quiet
+        boolean asked = !o.outputFormat.isEmpty() || o.verbose || o.expandProtocols != null || o.hex || o.print
+                || s.tcpdumpHex > 0;
+        s.printPackets = asked || (o.writeFile == null && !o.quiet);
+        if ("-".equals(o.writeFile) && s.printPackets) {
+            throw new UsageException("You can't write both raw packet data and dissected packets"
+                    + " to the standard output.");
         }
         s.fieldOptions = FieldOptionParser.parse(o.fieldOptions);
-        if (fields) {
+        if (!o.fields.isEmpty()) {
             io.jcap.field.FieldRegistry registry = StandardProtocols.engine().registry();
             java.util.List<io.jcap.field.FieldDef> defs = new java.util.ArrayList<>();
             StringBuilder bad = new StringBuilder();
@@ -199,6 +269,77 @@ public final class Jcap {
             }
             s.fields = defs;
         }
+    }
+
+    /**
+     * tshark's -X takes a key:value argument (extension options); jcap also reads -X and
+     * -XX as tcpdump's hex flags when no key:value follows. Walks the arguments as getopt
+     * does (option arguments skipped, clusters split) and turns each such -X into the
+     * hidden {@link #TCPDUMP_HEX} option, once for -X and twice for -XX.
+     */
+    static String[] tcpdumpHexFlags(String[] args, CommandLine.Model.CommandSpec spec) {
+        java.util.List<String> out = new java.util.ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                out.addAll(java.util.Arrays.asList(args).subList(i, args.length));
+                break;
+            }
+            if (a.startsWith("--")) {
+                out.add(a);
+                OptionSpec opt = spec.findOption(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
+                if (opt != null && !a.contains("=") && opt.arity().min() > 0 && i + 1 < args.length) {
+                    out.add(args[++i]);
+                }
+                continue;
+            }
+            if (!a.startsWith("-") || a.length() < 2) {
+                out.add(a);
+                continue;
+            }
+            StringBuilder before = new StringBuilder("-");
+            boolean done = false;
+            for (int k = 1; k < a.length() && !done; k++) {
+                char c = a.charAt(k);
+                String rest = a.substring(k + 1);
+                if (c == 'X') {
+                    if (before.length() > 1) {
+                        out.add(before.toString());
+                    }
+                    before.setLength(1);
+                    if (rest.equals("X")) {
+                        out.add(TCPDUMP_HEX);
+                        out.add(TCPDUMP_HEX);
+                    } else if (!rest.isEmpty()) {
+                        out.add("-X");
+                        out.add(rest);
+                    } else if (i + 1 < args.length && args[i + 1].matches("(?s)[^:]+:.*")) {
+                        out.add("-X");
+                        out.add(args[++i]);
+                    } else {
+                        out.add(TCPDUMP_HEX);
+                    }
+                    done = true;
+                    continue;
+                }
+                before.append(c);
+                OptionSpec opt = spec.findOption(c);
+                if (opt != null && opt.arity().min() > 0) {
+                    if (rest.isEmpty() && i + 1 < args.length) {
+                        out.add(before.toString());
+                        out.add(args[++i]);
+                        before.setLength(1);
+                    } else {
+                        before.append(rest);
+                    }
+                    done = true;
+                }
+            }
+            if (before.length() > 1) {
+                out.add(before.toString());
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static long parseCount(String text) throws UsageException {

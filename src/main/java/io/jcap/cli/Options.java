@@ -50,7 +50,27 @@ final class Options {
     String expandProtocols;
 
     @Option(names = {"-T"}, paramLabel = "pdml|ps|psml|json|jsonraw|ek|tabs|text|fields|?")
-    String outputFormat;
+    List<String> outputFormat = new ArrayList<>();
+
+    @Option(names = {"-j"}, paramLabel = "<protocolfilter>")
+    String protocolFilter;
+
+    @Option(names = {"-J"}, paramLabel = "<protocolfilter>")
+    String protocolFilterWithChildren;
+
+    @Option(names = {"--no-duplicate-keys"})
+    boolean noDuplicateKeys;
+
+    @Option(names = {"-S"}, paramLabel = "<separator>")
+    String separator;
+
+    /** -X key:value, tshark's extension options (accepted, not used). */
+    @Option(names = {"-X"}, paramLabel = "<key>:<value>")
+    List<String> extensions = new ArrayList<>();
+
+    /** -X or -XX without a key:value argument: tcpdump's hex and ASCII (see {@link Jcap#tcpdumpHexFlags}). */
+    @Option(names = {Jcap.TCPDUMP_HEX}, hidden = true)
+    boolean[] tcpdumpHex = new boolean[0];
 
     @Option(names = {"-e"}, paramLabel = "<field>")
     List<String> fields = new ArrayList<>();

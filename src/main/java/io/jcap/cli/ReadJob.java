@@ -10,7 +10,13 @@ import io.jcap.io.CaptureFiles;
 import io.jcap.io.pcap.PcapWriter;
 import io.jcap.io.pcapng.PcapngWriter;
 import io.jcap.print.AddressText;
+import io.jcap.print.EkPrinter;
 import io.jcap.print.FieldText;
+import io.jcap.print.FieldValues;
+import io.jcap.print.JsonPrinter;
+import io.jcap.print.PdmlPrinter;
+import io.jcap.print.PsmlPrinter;
+import io.jcap.print.TcpdumpHexView;
 import io.jcap.print.FieldsPrinter;
 import io.jcap.print.HexView;
 import io.jcap.print.PacketView;
@@ -56,7 +62,8 @@ final class ReadJob {
                 }
                 sink = openWriter();
             }
-            boolean printing = (sink == null && !s.quiet) || (s.print && !"-".equals(s.writeFile));
+            // as tshark: writing a file, no headers or trailers are printed, and -T json nothing
+            boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
             return loop(source, sink, printing);
         } finally {
             source.close();
@@ -71,7 +78,8 @@ final class ReadJob {
         PacketView printer = view(out, time);
         d.etherNames = names;
         d.recordFields(printer.needsFields());
-        if (printing) {
+        boolean frame = printing && sink == null;
+        if (frame) {
             printer.start();
         }
         Frame f = new Frame();
@@ -105,7 +113,7 @@ final class ReadJob {
                     + s.fileType.description + "\" file.");
             status = ExitStatus.INVALID_FILE;
         } finally {
-            if (printing) {
+            if (frame) {
                 printer.finish();
             }
             out.flush();
@@ -118,18 +126,50 @@ final class ReadJob {
 
     private PacketView view(Output out, TimeColumn time) {
         names = s.resolveMac ? EtherNames.load() : null;
-        FieldText text = new FieldText(ZoneId.systemDefault());
-        if (s.fields != null) {
-            return new FieldsPrinter(out, s.fields, s.fieldOptions, text);
+        ZoneId zone = ZoneId.systemDefault();
+        FieldText text = new FieldText(zone);
+        TreeLabel labels = new TreeLabel(text, names);
+        FieldValues values = new FieldValues(text, labels);
+        AddressText addresses = new AddressText(names);
+        switch (s.format) {
+            case "fields" -> {
+                return new FieldsPrinter(out, s.fields, s.fieldOptions, text);
+            }
+            case "json", "jsonraw" -> {
+                return new JsonPrinter(out, values, s.format.equals("jsonraw"), s.hex, s.noDuplicateKeys,
+                        s.protocolFilter, s.fields, s.fieldOptions, zone);
+            }
+            case "ek" -> {
+                // -P alone prints the summary columns without the tree; -V adds the tree back
+                SummaryPrinter columns = s.print ? new SummaryPrinter(out, time, addresses) : null;
+                return new EkPrinter(out, values, columns, s.verbose || !s.print, s.hex, s.protocolFilter,
+                        s.fields, s.fieldOptions, zone);
+            }
+            case "pdml" -> {
+                return new PdmlPrinter(out, values, s.readFile, s.protocolFilter, s.fields, s.fieldOptions, zone);
+            }
+            case "psml" -> {
+                return new PsmlPrinter(out, new SummaryPrinter(out, time, addresses));
+            }
+            default -> {
+            }
         }
-        SummaryPrinter summary = new SummaryPrinter(out, time, new AddressText(names));
+        SummaryPrinter summary = new SummaryPrinter(out, time, addresses, s.format.equals("tabs") ? '\t' : ' ');
         PacketView view = summary;
         if (s.verbose) {
-            view = new TreePrinter(out, new TreeLabel(text, names), s.expandOnly, s.print ? summary : null);
+            TreePrinter tree = new TreePrinter(out, labels, s.expandOnly, s.print ? summary : null);
+            tree.separator(s.hex ? "" : s.separator);
+            tree.dumpData(!s.hex);
+            view = tree;
         }
         if (s.hex) {
             // -x alone prints only the bytes; -P adds the summary line first
-            return s.verbose ? new HexView(out, view, false) : new HexView(out, s.print ? summary : null, true);
+            HexView hex = s.verbose ? new HexView(out, view, false) : new HexView(out, s.print ? summary : null, true);
+            hex.separator(s.separator);
+            view = hex;
+        }
+        if (s.tcpdumpHex > 0) {
+            view = new TcpdumpHexView(out, view, s.tcpdumpHex > 1);
         }
         return view;
     }

@@ -18,6 +18,18 @@ final class ReadSettings {
     /** -x: hex dumps. */
     boolean hex;
     java.util.Set<String> expandOnly;
+    /** -T: text, tabs, fields, json, jsonraw, ek, pdml or psml. */
+    String format = "text";
+    /** Whether packets are printed at all (tshark's print_packet_info). */
+    boolean printPackets = true;
+    /** -j / -J, or null. */
+    io.jcap.print.ProtocolFilter protocolFilter;
+    /** --no-duplicate-keys. */
+    boolean noDuplicateKeys;
+    /** -S: the line printed after each packet's tree or hex dump. */
+    String separator = "";
+    /** 1 for -X, 2 for -XX: tcpdump's hex and ASCII after each packet. */
+    int tcpdumpHex;
     /** -T fields: the fields to print, with the -E options. */
     java.util.List<io.jcap.field.FieldDef> fields;
     io.jcap.print.FieldsPrinter.Options fieldOptions = io.jcap.print.FieldsPrinter.Options.defaults();

@@ -34,7 +34,16 @@ public final class FieldText {
         switch (f.type) {
             case BOOLEAN -> sb.append(booleanValue(f, v) ? '1' : '0');
             case NONE -> sb.append('1');
-            case PROTOCOL -> sb.append(o instanceof String s ? s : f.protocol.name);
+            case PROTOCOL -> {
+                // tshark: the item's text when a dissector set one, else the filter name;
+                // uninterpreted data as its bytes in hex
+                String label = d.fieldLabel(row);
+                if (f.abbrev.equals("data")) {
+                    bytes(sb, d, row, null);
+                } else {
+                    sb.append(label != null ? label : f.abbrev);
+                }
+            }
             case ETHER -> Formats.ether(sb, v);
             case IPV4 -> Formats.ipv4(sb, (int) v);
             case IPV6 -> {

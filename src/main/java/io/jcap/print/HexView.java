@@ -13,12 +13,18 @@ public final class HexView implements PacketView {
     private final PacketView before;
     private final boolean blankAfterBefore;
     private final HexDump dump = new HexDump();
+    private String separator = "";
 
     /** {@code before}: the view printed first, or null; {@code blankAfterBefore}: a summary line needs one. */
     public HexView(Output out, PacketView before, boolean blankAfterBefore) {
         this.out = out;
         this.before = before;
         this.blankAfterBefore = blankAfterBefore;
+    }
+
+    /** -S: the line printed after each packet's bytes (default: an empty line). */
+    public void separator(String line) {
+        separator = line;
     }
 
     @Override
@@ -42,7 +48,7 @@ public final class HexView implements PacketView {
             }
         }
         dump.print(out, d.frame.data, d.frame.offset, d.frame.capturedLength);
-        out.newline();
+        out.text(separator).newline();
     }
 
     @Override

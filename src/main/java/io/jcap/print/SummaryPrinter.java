@@ -4,23 +4,36 @@ import io.jcap.dissect.Dissection;
 import io.jcap.frame.Frame;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * tshark's default one-line summary: No., Time, Source, Destination, Protocol,
  * Length, Info. Number, time and source are right-aligned and destination
  * left-aligned in columns at least 5, 10, 12 and 12 wide; source and destination are
- * joined by " → ".
+ * joined by " → ". With -T tabs the columns are separated by tabs instead of spaces
+ * (the padding stays, the arrow becomes tab, arrow, tab).
  */
 public final class SummaryPrinter implements PacketView {
+    /** The column titles, as -T psml's structure and -T ek -P name them. */
+    public static final List<String> TITLES = List.of("No.", "Time", "Source", "Destination", "Protocol", "Length",
+            "Info");
+
     private final Output out;
     private final TimeColumn time;
     private final AddressText addresses;
+    private final char delimiter;
     private final StringBuilder cell = new StringBuilder(64);
 
     public SummaryPrinter(Output out, TimeColumn time, AddressText addresses) {
+        this(out, time, addresses, ' ');
+    }
+
+    /** {@code delimiter}: ' ', or '\t' for -T tabs. */
+    public SummaryPrinter(Output out, TimeColumn time, AddressText addresses, char delimiter) {
         this.out = out;
         this.time = time;
         this.addresses = addresses;
+        this.delimiter = delimiter;
     }
 
     @Override
@@ -28,24 +41,43 @@ public final class SummaryPrinter implements PacketView {
         return false;
     }
 
+    /** The seven column texts of the packet, unpadded (-T psml, -T ek -P). */
+    public void cells(Dissection d, List<String> to) {
+        Frame f = d.frame;
+        to.add(Long.toString(f.number));
+        cell.setLength(0);
+        time.append(cell, f);
+        to.add(cell.toString());
+        cell.setLength(0);
+        addresses.append(cell, d.src);
+        to.add(cell.toString());
+        cell.setLength(0);
+        addresses.append(cell, d.dst);
+        to.add(cell.toString());
+        to.add(d.protocol);
+        to.add(Long.toString(f.originalLength));
+        to.add(d.info.contents().toString());
+    }
+
     @Override
     public void print(Dissection d) throws IOException {
         Frame f = d.frame;
         int digits = Output.digits(f.number);
-        out.spaces(5 - digits).number(f.number).ascii(' ');
+        out.spaces(5 - digits).number(f.number).ascii(delimiter);
 
         cell.setLength(0);
         time.append(cell, f);
-        out.spaces(10 - cell.length()).text(cell).ascii(' ');
+        out.spaces(10 - cell.length()).text(cell).ascii(delimiter);
 
         cell.setLength(0);
         addresses.append(cell, d.src);
-        out.spaces(12 - cell.length()).text(cell).text(" \u2192 ");
+        out.spaces(12 - cell.length()).text(cell).ascii(delimiter).text("\u2192").ascii(delimiter);
 
         cell.setLength(0);
         addresses.append(cell, d.dst);
-        out.text(cell).spaces(12 - cell.length()).ascii(' ');
+        out.text(cell).spaces(12 - cell.length()).ascii(delimiter);
 
-        out.text(d.protocol).ascii(' ').number(f.originalLength).ascii(' ').text(d.info.contents()).newline();
+        out.text(d.protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).text(d.info.contents())
+                .newline();
     }
 }

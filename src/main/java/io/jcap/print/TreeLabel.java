@@ -53,6 +53,10 @@ public final class TreeLabel {
                     Formats.ether(sb, v);
                 }
             }
+            case BYTES, UINT_BYTES -> {
+                sb.append(f.name).append(": ");
+                bytes(sb, d, row);
+            }
             case RELATIVE_TIME -> {
                 sb.append(f.name).append(": ");
                 FieldText.relative(sb, v);
@@ -69,6 +73,22 @@ public final class TreeLabel {
         }
     }
 
+    /** Labels show at most this many bytes of a byte string, then "…" (Wireshark's MAX_BYTE_STR_LEN / 2). */
+    static final int MAX_LABEL_BYTES = 36;
+
+    /** A byte string as labels show it: plain hex, cut after 36 bytes with "…"; "<MISSING>" when empty. */
+    private void bytes(StringBuilder sb, Dissection d, int row) {
+        int start = sb.length();
+        values.append(sb, d, row);
+        int hex = sb.length() - start;
+        if (hex == 0) {
+            sb.append("<MISSING>");
+        } else if (hex > 2 * MAX_LABEL_BYTES) {
+            sb.setLength(start + 2 * MAX_LABEL_BYTES);
+            sb.append('\u2026');
+        }
+    }
+
     private static void integer(StringBuilder sb, FieldDef f, long raw) {
         long v = FieldText.integerValue(f, raw);
         if (f.mask != 0) {
@@ -77,9 +97,13 @@ public final class TreeLabel {
         sb.append(f.name).append(": ");
         String name = f.values != null ? f.values.name(v) : null;
         if (f.values != null) {
-            sb.append(name != null ? name : "Unknown").append(" (");
-            number(sb, f, v, true);
-            sb.append(')');
+            sb.append(name != null ? name : "Unknown");
+            if (f.base != Base.NONE) {
+                // BASE_NONE with value names: the name alone
+                sb.append(" (");
+                number(sb, f, v, true);
+                sb.append(')');
+            }
         } else {
             number(sb, f, v, false);
             if (f.unit != null) {
@@ -110,6 +134,12 @@ public final class TreeLabel {
                 }
             }
             case OCT -> sb.append('0').append(Long.toOctalString(v));
+            case OUI -> {
+                // the three bytes of an organizationally unique identifier, "02:00:00"
+                Formats.hex(sb, (v >>> 16) & 0xFF, 2).append(':');
+                Formats.hex(sb, (v >>> 8) & 0xFF, 2).append(':');
+                Formats.hex(sb, v & 0xFF, 2);
+            }
             default -> decimal(sb, f, v);
         }
     }

@@ -22,6 +22,8 @@ public final class TreePrinter implements PacketView {
     private int[] firstChild = new int[64];
     private int[] lastChild = new int[64];
     private int[] nextSibling = new int[64];
+    private String separator = "";
+    private boolean dumpData = true;
 
     /**
      * @param expandOnly protocols to expand (-O), or null for all
@@ -32,6 +34,16 @@ public final class TreePrinter implements PacketView {
         this.labels = labels;
         this.expandOnly = expandOnly;
         this.summary = summary;
+    }
+
+    /** -S: the line printed after each packet's tree (default: an empty line). */
+    public void separator(String line) {
+        separator = line;
+    }
+
+    /** -x prints the whole packet in hex: the data protocol's own dump is left out then. */
+    public void dumpData(boolean on) {
+        dumpData = on;
     }
 
     @Override
@@ -70,7 +82,7 @@ public final class TreePrinter implements PacketView {
                 item(d, r, 0, true);
             }
         }
-        out.newline();
+        out.text(separator).newline();
     }
 
     private void item(Dissection d, int row, int depth, boolean expand) throws IOException {
@@ -90,15 +102,19 @@ public final class TreePrinter implements PacketView {
             line.append(']');
         }
         out.text(line).newline();
-        if ((d.fieldFlags(row) & Dissection.BYTES_DUMP) != 0) {
+        if (depth == 0 && expandOnly != null) {
+            // -O: protocols not listed show their top line only (and no data dump)
+            Protocol p = d.fieldDef(row).protocol;
+            expand = p != null && expandOnly.contains(p.filterName);
+            if (!expand) {
+                return;
+            }
+        }
+        if ((d.fieldFlags(row) & Dissection.BYTES_DUMP) != 0 && dumpData) {
             out.newline();
             int from = d.fieldOffset(row);
             int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
             dump.print(out, d.buf.raw(), d.buf.rawBase() + from, n);
-        }
-        if (depth == 0 && expandOnly != null) {
-            Protocol p = d.fieldDef(row).protocol;
-            expand = p != null && expandOnly.contains(p.filterName);
         }
         if (!expand) {
             return;

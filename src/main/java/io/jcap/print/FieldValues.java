@@ -1,0 +1,268 @@
+package io.jcap.print;
+
+import io.jcap.dissect.Dissection;
+import io.jcap.field.FieldDef;
+import io.jcap.field.FieldType;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * What the structured outputs (-T json, jsonraw, ek, pdml) say about one row, as
+ * tshark's print.c gets it: the value as fvalue_to_string_repr(FTREPR_DISPLAY) gives it
+ * (null for protocols and FT_NONE items, byte strings colon-separated), the raw bytes in
+ * hex, the masked value in hex for bit fields, and the field type's number in 4.0's
+ * enum ftenum.
+ */
+public final class FieldValues {
+    /** Text for a field whose bytes lie beyond the captured data. */
+    public static final String LENGTH_INVALID = "field length invalid!";
+
+    private final FieldText text;
+    private final TreeLabel labels;
+
+    public FieldValues(FieldText text, TreeLabel labels) {
+        this.text = text;
+        this.labels = labels;
+    }
+
+    public FieldText text() {
+        return text;
+    }
+
+    /**
+     * True for a text-only item (Wireshark's hf_text_only, abbreviation "text"): a row
+     * whose field has no filter name, shown by its label alone.
+     */
+    public static boolean isTextItem(FieldDef f) {
+        return f.abbrev.isEmpty() || f.abbrev.equals("text");
+    }
+
+    /** True for the protocol of uninterpreted data ("data"), which PDML prints as a field. */
+    public static boolean isDataProtocol(FieldDef f) {
+        return f.type == FieldType.PROTOCOL && f.abbrev.equals("data");
+    }
+
+    /** True for the expert-info pseudo-protocol ("_ws.expert"), which PDML prints as a field. */
+    public static boolean isExpertProtocol(FieldDef f) {
+        return f.type == FieldType.PROTOCOL && f.abbrev.equals("_ws.expert");
+    }
+
+    /** The item's text as -V shows it, without the brackets of generated items (the "showname"). */
+    public void label(StringBuilder sb, Dissection d, int row) {
+        labels.append(sb, d, row);
+    }
+
+    /** fvalue_to_string_repr(FTREPR_DISPLAY): appends the value and returns true, or false when there is none. */
+    public boolean repr(StringBuilder sb, Dissection d, int row) {
+        FieldDef f = d.fieldDef(row);
+        if (isTextItem(f)) {
+            return false;
+        }
+        switch (f.type) {
+            case NONE, PROTOCOL -> {
+                return false;
+            }
+            case BYTES, UINT_BYTES -> {
+                hexBytes(sb, d, row, ':');
+                return true;
+            }
+            default -> {
+                text.append(sb, d, row);
+                return true;
+            }
+        }
+    }
+
+    /** The value as -T fields prints it (get_node_field_value), for -e with json, ek and pdml. */
+    public void fieldsValue(StringBuilder sb, Dissection d, int row) {
+        FieldDef f = d.fieldDef(row);
+        if (isTextItem(f)) {
+            String label = d.fieldLabel(row);
+            if (label != null) {
+                sb.append(label);
+            } else {
+                rawHex(sb, d, row);
+            }
+        } else if (isDataProtocol(f)) {
+            rawHex(sb, d, row);
+        } else if (f.type == FieldType.PROTOCOL) {
+            String label = d.fieldLabel(row);
+            sb.append(label != null ? label : f.abbrev);
+        } else {
+            text.append(sb, d, row);
+        }
+    }
+
+    private void hexBytes(StringBuilder sb, Dissection d, int row, char sep) {
+        Object o = d.fieldObject(row);
+        if (o instanceof byte[] b) {
+            for (int i = 0; i < b.length; i++) {
+                if (i > 0) {
+                    sb.append(sep);
+                }
+                hex2(sb, b[i] & 0xFF);
+            }
+            return;
+        }
+        int from = d.fieldOffset(row);
+        int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
+        ByteBuf raw = d.frame.data;
+        int base = d.frame.offset + from;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            hex2(sb, raw.getUnsignedByte(base + i));
+        }
+    }
+
+    /**
+     * The row's bytes as plain hex (pdml's value, the _raw members); "field length
+     * invalid!" when they run past the captured data. A value kept as a byte array of the
+     * row's length (bytes from a reassembled buffer) is used as it is.
+     */
+    public void rawHex(StringBuilder sb, Dissection d, int row) {
+        int from = d.fieldOffset(row);
+        int len = d.fieldLength(row);
+        Object o = d.fieldObject(row);
+        if (o instanceof byte[] b && b.length == len) {
+            for (byte x : b) {
+                hex2(sb, x & 0xFF);
+            }
+            return;
+        }
+        if (len <= 0) {
+            return;
+        }
+        if (from < 0 || len > d.frame.capturedLength - from) {
+            sb.append(LENGTH_INVALID);
+            return;
+        }
+        ByteBuf raw = d.frame.data;
+        int base = d.frame.offset + from;
+        for (int i = 0; i < len; i++) {
+            hex2(sb, raw.getUnsignedByte(base + i));
+        }
+    }
+
+    /**
+     * Whether the item has bytes behind it (Wireshark's fi->ds_tvb): false for items added
+     * without a buffer, which tshark leaves at offset 0 with length 0: expert items and
+     * what is under them, and length-0 items at offset 0 under an item that starts later
+     * (generated items such as icmp.resp_to or tcp.completeness). Their _raw arrays in
+     * -T jsonraw have no hex element.
+     */
+    public static boolean hasDataSource(Dissection d, int row) {
+        for (int r = row; r >= 0; r = d.fieldParent(r)) {
+            if (isExpertProtocol(d.fieldDef(r))) {
+                return false;
+            }
+        }
+        int parent = d.fieldParent(row);
+        return !(d.fieldLength(row) == 0 && d.fieldOffset(row) == 0 && parent >= 0 && d.fieldOffset(parent) > 0);
+    }
+
+    /**
+     * PDML's pos: the item's offset, or, when it is smaller than its parent's (an item
+     * without bytes at offset 0), the parent's offset plus it, as print.c computes it.
+     */
+    public static int pdmlPos(Dissection d, int row) {
+        int parent = d.fieldParent(row);
+        int off = d.fieldOffset(row);
+        if (parent >= 0 && off < d.fieldOffset(parent)) {
+            return d.fieldOffset(parent) + off;
+        }
+        return off;
+    }
+
+    /** True when {@link #rawHex} would print "field length invalid!". */
+    public boolean lengthInvalid(Dissection d, int row) {
+        int from = d.fieldOffset(row);
+        int len = d.fieldLength(row);
+        Object o = d.fieldObject(row);
+        if (o instanceof byte[] b && b.length == len) {
+            return false;
+        }
+        return len > 0 && (from < 0 || len > d.frame.capturedLength - from);
+    }
+
+    /** A bit field's value (masked and shifted) as "%X": the value pdml and the _raw members show for it. */
+    public void maskedHex(StringBuilder sb, Dissection d, int row) {
+        FieldDef f = d.fieldDef(row);
+        long v;
+        if (f.type == FieldType.BOOLEAN) {
+            v = (d.fieldValue(row) & f.mask) >>> f.shift();
+        } else {
+            v = FieldText.integerValue(f, d.fieldValue(row));
+            if (f.type.isSigned() && f.type.bits() <= 32) {
+                v &= 0xFFFFFFFFL;
+            }
+        }
+        sb.append(Long.toHexString(v).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the field has a bitmask (pdml's unmaskedvalue, the _raw members' masked value). */
+    public static boolean hasMask(FieldDef f) {
+        return f.mask != 0 && (f.type.isInteger() || f.type == FieldType.BOOLEAN);
+    }
+
+    /** The field's bitmask as an unsigned decimal. */
+    public static String mask(FieldDef f) {
+        return Long.toUnsignedString(f.mask);
+    }
+
+    /** The number of the field's type in Wireshark 4.0's enum ftenum (the last element of a _raw array). */
+    public static int ftype(FieldDef f) {
+        if (isTextItem(f)) {
+            return 0;
+        }
+        return switch (f.type) {
+            case NONE -> 0;
+            case PROTOCOL -> 1;
+            case BOOLEAN -> 2;
+            case CHAR -> 3;
+            case UINT8 -> 4;
+            case UINT16 -> 5;
+            case UINT24 -> 6;
+            case UINT32 -> 7;
+            case UINT40 -> 8;
+            case UINT48 -> 9;
+            case UINT56 -> 10;
+            case UINT64 -> 11;
+            case INT8 -> 12;
+            case INT16 -> 13;
+            case INT24 -> 14;
+            case INT32 -> 15;
+            case INT64 -> 19;
+            case IEEE_11073_SFLOAT -> 20;
+            case IEEE_11073_FLOAT -> 21;
+            case FLOAT -> 22;
+            case DOUBLE -> 23;
+            case ABSOLUTE_TIME -> 24;
+            case RELATIVE_TIME -> 25;
+            case STRING -> 26;
+            case STRINGZ -> 27;
+            case UINT_STRING -> 28;
+            case ETHER -> 29;
+            case BYTES -> 30;
+            case UINT_BYTES -> 31;
+            case IPV4 -> 32;
+            case IPV6 -> 33;
+            case IPXNET -> 34;
+            case FRAMENUM -> 35;
+            case GUID -> 36;
+            case OID -> 37;
+            case EUI64 -> 38;
+            case AX25 -> 39;
+            case VINES -> 40;
+            case REL_OID -> 41;
+            case SYSTEM_ID -> 42;
+            case STRINGZPAD -> 43;
+            case FCWWN -> 44;
+            case STRINGZTRUNC -> 45;
+        };
+    }
+
+    static void hex2(StringBuilder sb, int b) {
+        sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+}
