@@ -7,23 +7,51 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.dissect.Expert;
 import io.jcap.dissect.FlowKey;
+import io.jcap.field.FieldDef;
+import io.jcap.field.Formats;
+import io.jcap.field.Protocol;
 import io.jcap.proto.data.DataDissector;
 
 import java.util.HashMap;
 import java.util.Map;
 
+import static io.jcap.dissect.Expert.Group.CHECKSUM;
+import static io.jcap.dissect.Expert.Group.MALFORMED;
+import static io.jcap.dissect.Expert.Group.PROTOCOL;
+import static io.jcap.dissect.Expert.Group.SEQUENCE;
+import static io.jcap.dissect.Expert.Severity.CHAT;
+import static io.jcap.dissect.Expert.Severity.ERROR;
+import static io.jcap.dissect.Expert.Severity.WARNING;
+
 /**
- * UDP: "SPORT → DPORT Len=N" with tshark's length checks, udp.stream numbering, and
- * the hand-off to the lower port's dissector, then the higher port's, then data.
+ * UDP: "SPORT → DPORT Len=N" with tshark's length checks, the tree tshark 4.0 prints
+ * (checksum not verified, stream index, conversation timestamps, payload), udp.stream
+ * numbering, and the hand-off to the lower port's dissector, then the higher port's,
+ * then data.
  */
 public final class UdpDissector implements Dissector {
     private static final int MAX_STREAMS = 1_000_000;
+    private static final FieldDef TEXT = new Protocol("", "", "").field;
+
+    /** A conversation: its udp.stream number and the times its timestamps count from. */
+    private static final class Stream {
+        final int index;
+        final long first;
+        long previous;
+
+        Stream(int index, long now) {
+            this.index = index;
+            this.first = now;
+            this.previous = now;
+        }
+    }
 
     private final DissectorTable ports;
     private final DataDissector data;
     private final FlowKey lookup = new FlowKey();
-    private final Map<FlowKey, Integer> streams = new HashMap<>();
+    private final Map<FlowKey, Stream> streams = new HashMap<>();
     private int nextStream;
 
     public UdpDissector(EngineBuilder b, DataDissector data) {
@@ -44,67 +72,169 @@ public final class UdpDissector implements Dissector {
         d.srcPort = srcPort;
         d.dstPort = dstPort;
         boolean tree = d.tree();
+        int top = d.open(UdpFields.PROTOCOL.field, offset, 8);
+        try {
+            return dissect(buf, offset, srcPort, dstPort, top, tree, d);
+        } catch (BoundsException e) {
+            if (top >= 0) {
+                int parent = d.fieldParent(top);
+                if (parent >= 0) {
+                    d.openRow(parent);
+                } else {
+                    d.closeAll();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private int dissect(PacketBuffer buf, int offset, int srcPort, int dstPort, int top, boolean tree,
+                        Dissection d) {
+        int reported = buf.reportedRemaining(offset);
         if (tree) {
-            d.open(UdpFields.PROTOCOL.field, offset, 8);
-            d.add(UdpFields.SRCPORT, offset, 2, srcPort);
-            d.add(UdpFields.DSTPORT, offset + 2, 2, dstPort);
+            d.setText(top, "User Datagram Protocol, Src Port: " + srcPort + ", Dst Port: " + dstPort);
+            int src = d.add(UdpFields.SRCPORT, offset, 2, srcPort);
+            traceroute(d, src, srcPort, offset);
+            int dst = d.add(UdpFields.DSTPORT, offset + 2, 2, dstPort);
+            traceroute(d, dst, dstPort, offset + 2);
             d.flag(d.add(UdpFields.PORT, offset, 2, srcPort), Dissection.HIDDEN);
             d.flag(d.add(UdpFields.PORT, offset + 2, 2, dstPort), Dissection.HIDDEN);
         }
         int length = buf.u16(offset + 4);
-        int reported = buf.reportedRemaining(offset);
         boolean jumbo = false;
+        int lengthRow = d.add(UdpFields.LENGTH, offset + 4, 2, length);
         if (length == 0 && d.netSrc.type == Address.Type.IPV6) {
+            // RFC 2675 jumbograms: the length is the IPv6 payload's
             length = reported;
             jumbo = true;
         }
-        if (tree) {
-            d.add(UdpFields.LENGTH, offset + 4, 2, length);
-        }
         if (length < 8) {
             d.info.builder().append(" [BAD UDP LENGTH ").append(length).append(" < 8]");
+            if (tree) {
+                d.setText(lengthRow, "Length: " + length + " (bogus, must be >= 8)");
+                expert(d, lengthRow, UdpFields.LENGTH_BAD, ERROR, MALFORMED, "Bad length value " + length + " < 8",
+                        offset + 4);
+            }
             d.close();
             return reported;
         }
         if (length > reported && !d.fragmented && !d.inErrorPacket) {
             d.info.builder().append(" [BAD UDP LENGTH ").append(length).append(" > IP PAYLOAD LENGTH]");
+            if (tree) {
+                d.setText(lengthRow, "Length: " + length + " (bogus, payload length " + reported + ")");
+                expert(d, lengthRow, UdpFields.LENGTH_BAD, ERROR, MALFORMED,
+                        "Bad length value " + length + " > IP payload length", offset + 4);
+            }
+        }
+        if (jumbo && length < 65536) {
+            expert(d, lengthRow, UdpFields.LENGTH_BAD_ZERO, WARNING, PROTOCOL, "Length is zero but payload < 65536",
+                    offset + 4);
         }
         d.info.builder().append(" Len=").append(length - 8);
         if (jumbo) {
             d.info.append(" [Jumbogram]");
         }
         int checksum = buf.u16(offset + 6);
-        if (checksum == 0 && d.netSrc.type == Address.Type.IPV6 && !d.inErrorPacket) {
-            d.info.append(" [ILLEGAL CHECKSUM (0)]");
+        if (checksum == 0) {
+            boolean ignored = d.netSrc.type == Address.Type.IPV4 || d.inErrorPacket;
+            if (!ignored) {
+                d.info.append(" [ILLEGAL CHECKSUM (0)]");
+            }
+            if (tree) {
+                int row = d.add(UdpFields.CHECKSUM, offset + 6, 2, 0);
+                d.setText(row, ignored ? "Checksum: 0x0000 [zero-value ignored]"
+                        : "Checksum: 0x0000 [zero-value illegal]");
+                d.openRow(row);
+                if (!ignored) {
+                    Expert.add(d, UdpFields.CHECKSUM_ZERO, ERROR, CHECKSUM, "Illegal checksum value (0)", offset + 6,
+                            2);
+                }
+                int status = d.add(UdpFields.CHECKSUM_STATUS, offset + 6, 0, ignored ? 3 : 4);
+                d.setText(status, ignored ? "Checksum Status: Not present" : "Checksum Status: Illegal");
+                d.flag(status, Dissection.GENERATED);
+                d.close();
+            }
+        } else if (tree) {
+            int row = d.add(UdpFields.CHECKSUM, offset + 6, 2, checksum);
+            StringBuilder sb = new StringBuilder(40).append("Checksum: 0x");
+            Formats.hex(sb, checksum, 4).append(" [unverified]");
+            d.setText(row, sb.toString());
+            int status = d.add(UdpFields.CHECKSUM_STATUS, offset + 6, 0, 2);
+            d.setText(status, "Checksum Status: Unverified");
+            d.flag(status, Dissection.GENERATED);
         }
-        if (tree) {
-            d.add(UdpFields.CHECKSUM, offset + 6, 2, checksum);
-            d.add(UdpFields.STREAM, offset, 0, stream(d, srcPort, dstPort));
-            d.close();
-        } else {
-            stream(d, srcPort, dstPort);
-        }
+        Stream s = stream(d, srcPort, dstPort);
+        d.flag(d.add(UdpFields.STREAM, offset + 8, 0, s.index), Dissection.GENERATED);
         if (length == 8) {
+            d.close();
             return 8;
         }
+        if (!d.inErrorPacket) {
+            long now = now(d);
+            long delta = now - s.previous;
+            s.previous = now;
+            if (tree) {
+                int ts = d.addText(TEXT, 0, 0, "Timestamps");
+                d.flag(ts, Dissection.GENERATED);
+                d.openRow(ts);
+                d.flag(d.add(UdpFields.TIME_RELATIVE, 0, 0, now - s.first), Dissection.GENERATED);
+                d.flag(d.add(UdpFields.TIME_DELTA, 0, 0, delta), Dissection.GENERATED);
+                d.close();
+            }
+        }
         int payload = offset + 8;
-        int end = Math.min(buf.end(), offset + length);
         if (d.inErrorPacket && buf.capturedRemaining(payload) == 0) {
             // a quoted datagram's payload is looked at only when some of it was captured
+            d.close();
             return Math.min(length, reported);
         }
+        // the payload ends where the UDP length says, when the packet has that much
+        int end = Math.min(buf.end(), offset + length);
+        if (tree) {
+            if (buf.capturedRemaining(payload) == 0 && end > payload) {
+                // the payload item runs to the end of what was captured: nothing there is an error
+                buf.check(payload, 1);
+            }
+            int n = Math.min(buf.capturedRemaining(payload), end - payload);
+            int row = d.addBytes(UdpFields.PAYLOAD, payload, Math.max(n, 0));
+            d.setText(row, "UDP payload (" + n + (n == 1 ? " byte)" : " bytes)"));
+        }
+        d.close();
         handOff(buf, payload, end, length - 8, srcPort, dstPort, d);
         return Math.min(length, reported);
     }
 
-    private int stream(Dissection d, int srcPort, int dstPort) {
+    private static long now(Dissection d) {
+        return d.frame.seconds * 1_000_000_000L + d.frame.nanos;
+    }
+
+    /** LBL traceroute's ports, 33435 and up, three probes per hop. */
+    private static void traceroute(Dissection d, int row, int port, int off) {
+        if (port > 32768 + 666 && port <= 32768 + 666 + 30) {
+            int n = port - 32768 - 666 - 1;
+            expert(d, row, UdpFields.POSSIBLE_TRACEROUTE, CHAT, SEQUENCE,
+                    "Possible traceroute: hop #" + (n / 3 + 1) + ", attempt #" + (n % 3 + 1), off);
+        }
+    }
+
+    private static void expert(Dissection d, int row, FieldDef f, Expert.Severity severity, Expert.Group group,
+                               String message, int off) {
+        if (row < 0) {
+            return;
+        }
+        d.openRow(row);
+        Expert.add(d, f, severity, group, message, off, 2);
+        d.close();
+    }
+
+    private Stream stream(Dissection d, int srcPort, int dstPort) {
         lookup.set(d.netSrc, srcPort, d.netDst, dstPort);
-        Integer s = streams.get(lookup);
+        Stream s = streams.get(lookup);
         if (s == null) {
             if (streams.size() >= MAX_STREAMS) {
                 streams.clear();
             }
-            s = nextStream++;
+            s = new Stream(nextStream++, now(d));
             streams.put(lookup.copy(), s);
         }
         return s;

@@ -1,0 +1,275 @@
+package io.jcap.proto.ipv4;
+
+import io.jcap.buffer.PacketBuffer;
+import io.jcap.dissect.Dissection;
+import io.jcap.field.FieldDef;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IP datagrams put back together from their fragments the way Wireshark's reassembly
+ * table does it for IPv4 and IPv6 (fragment_add_check): fragments kept in offset order,
+ * the length known from the fragment without "more fragments", the datagram complete
+ * when the fragments cover it without a hole; overlaps, conflicting overlaps, several
+ * tails and too-long fragments are flagged. The fragment that completes a datagram gets
+ * the fragment tree ("[2 IPv4 Fragments (1508 bytes): #24(1480), #25(28)]").
+ *
+ * <p>Bounded: past {@code maxDatagrams} the oldest incomplete datagram is dropped, so a
+ * capture full of stray fragments keeps flat memory.
+ *
+ * @param <K> what identifies a datagram (addresses, identification, protocol)
+ */
+public final class Reassembly<K> {
+    /** Fragment flags (Wireshark's FD_*). */
+    public static final int OVERLAP = 1;
+    public static final int OVERLAP_CONFLICT = 2;
+    public static final int MULTIPLE_TAILS = 4;
+    public static final int TOO_LONG = 8;
+
+    /** The largest datagram kept (IPv4's and IPv6's 16-bit lengths). */
+    private static final int MAX_DATAGRAM = 65535 + 8;
+
+    /** One fragment: the frame it came in, its place in the datagram, its bytes. */
+    public static final class Fragment {
+        public final long frame;
+        public final int offset;
+        public final int length;
+        public int flags;
+        final byte[] data;
+
+        Fragment(long frame, int offset, int length, byte[] data) {
+            this.frame = frame;
+            this.offset = offset;
+            this.length = length;
+            this.data = data;
+        }
+    }
+
+    /** A datagram: its fragments in offset order and, once complete, its bytes. */
+    public static final class Datagram {
+        public final List<Fragment> fragments = new ArrayList<>(4);
+        /** The datagram's length once a last fragment was seen, else -1. */
+        public int length = -1;
+        public int flags;
+        /** The reassembled bytes (of {@link #length}), when complete. */
+        public ByteBuf whole;
+    }
+
+    /** The names tshark shows for one kind of fragment tree. */
+    public record Items(FieldDef fragments, FieldDef fragment, FieldDef overlap, FieldDef overlapConflict,
+                        FieldDef multipleTails, FieldDef tooLong, FieldDef count, FieldDef reassembledLength,
+                        FieldDef reassembledData) {
+    }
+
+    private final Map<K, Datagram> pending;
+
+    public Reassembly(int maxDatagrams) {
+        this.pending = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, Datagram> eldest) {
+                return size() > maxDatagrams;
+            }
+        };
+    }
+
+    /**
+     * Adds bytes [off, off+len) of the packet as the fragment at {@code fragOffset} of
+     * frame {@code frame}; {@code more} when more fragments follow. Returns the datagram
+     * when this fragment completes it, else null. The caller checks that the bytes were
+     * captured.
+     */
+    public Datagram add(K key, PacketBuffer buf, int off, int len, int fragOffset, boolean more, long frame) {
+        if (fragOffset < 0 || len < 0 || (long) fragOffset + len > MAX_DATAGRAM) {
+            return null;
+        }
+        Datagram g = pending.get(key);
+        if (g == null) {
+            g = new Datagram();
+            pending.put(key, g);
+        }
+        byte[] data = new byte[len];
+        buf.bytes(off, data, 0, len);
+        Fragment f = new Fragment(frame, fragOffset, len, data);
+        if (!more) {
+            if (g.length >= 0) {
+                if (g.length != fragOffset + len) {
+                    f.flags |= MULTIPLE_TAILS;
+                    g.flags |= MULTIPLE_TAILS;
+                }
+            } else {
+                g.length = fragOffset + len;
+            }
+        }
+        // after every fragment with the same or a lower offset
+        int i = 0;
+        while (i < g.fragments.size() && g.fragments.get(i).offset <= fragOffset) {
+            i++;
+        }
+        g.fragments.add(i, f);
+        if (g.length < 0) {
+            return null;
+        }
+        int max = 0;
+        for (Fragment x : g.fragments) {
+            if (x.offset <= max && x.offset + x.length > max) {
+                max = x.offset + x.length;
+            }
+        }
+        if (max < g.length) {
+            return null;
+        }
+        if (max > g.length) {
+            f.flags |= TOO_LONG;
+            g.flags |= TOO_LONG;
+        }
+        defragment(g);
+        pending.remove(key);
+        return g;
+    }
+
+    /** Copies the fragments in offset order, flagging overlaps, conflicting data and fragments past the end. */
+    private static void defragment(Datagram g) {
+        if (g.flags == 0 && abutting(g)) {
+            // the usual case: the fragments follow each other exactly, no copy needed
+            byte[][] parts = new byte[g.fragments.size()][];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = g.fragments.get(i).data;
+            }
+            g.whole = Unpooled.wrappedBuffer(parts);
+            return;
+        }
+        byte[] whole = new byte[g.length];
+        int pos = 0;
+        for (Fragment x : g.fragments) {
+            if (x.length == 0) {
+                continue;
+            }
+            if (x.offset < pos) {
+                int n = Math.min(x.length, pos - x.offset);
+                x.flags |= OVERLAP;
+                g.flags |= OVERLAP;
+                int m = Math.min(n, whole.length - x.offset);
+                if (m > 0 && !Arrays.equals(whole, x.offset, x.offset + m, x.data, 0, m)) {
+                    x.flags |= OVERLAP_CONFLICT;
+                    g.flags |= OVERLAP_CONFLICT;
+                }
+            }
+            int end = x.offset + x.length;
+            if (end > pos) {
+                if (end > g.length) {
+                    // the fragment runs past the end the last fragment gave
+                    x.flags |= TOO_LONG;
+                    g.flags |= TOO_LONG;
+                }
+                int from = Math.max(pos, x.offset);
+                int to = Math.min(end, g.length);
+                if (to > from) {
+                    System.arraycopy(x.data, from - x.offset, whole, from, to - from);
+                }
+            }
+            pos = Math.max(pos, end);
+        }
+        g.whole = Unpooled.wrappedBuffer(whole);
+    }
+
+    private static boolean abutting(Datagram g) {
+        int pos = 0;
+        for (Fragment x : g.fragments) {
+            if (x.offset != pos) {
+                return false;
+            }
+            pos += x.length;
+        }
+        return pos == g.length;
+    }
+
+    /** True when the datagram's fragments make tshark write "[Illegal fragments]" in Info. */
+    public static boolean illegal(Datagram g) {
+        return (g.flags & (OVERLAP_CONFLICT | MULTIPLE_TAILS | TOO_LONG)) != 0;
+    }
+
+    /**
+     * Adds the fragment tree of a completed datagram under the open item: the fragments
+     * with their frames and payload ranges, the count, the reassembled length and data.
+     */
+    public static void tree(Dissection d, Datagram g, Items it) {
+        if (!d.tree()) {
+            return;
+        }
+        int n = g.fragments.size();
+        int total = g.length;
+        StringBuilder sb = new StringBuilder(64);
+        sb.append(n).append(' ').append(n == 1 ? it.fragment.name : it.fragments.name).append(" (").append(total)
+                .append(total == 1 ? " byte): " : " bytes): ");
+        for (int i = 0; i < n; i++) {
+            Fragment f = g.fragments.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append('#').append(f.frame).append('(').append(f.length).append(')');
+        }
+        int top = d.addObject(it.fragments, 0, 0, wholeBytes(g));
+        d.setText(top, sb.toString());
+        d.flag(top, Dissection.GENERATED);
+        d.openRow(top);
+        for (Fragment f : g.fragments) {
+            // tshark 4.0 files no ip.fragment value for a fragment shown with flags
+            int row = f.flags == 0 ? d.add(it.fragment, 0, 0, f.frame) : d.addBytes(IpTree.TEXT, 0, 0);
+            d.setText(row, "Frame: " + f.frame + ", payload: " + f.offset + "-" + (f.offset + f.length - 1) + " ("
+                    + f.length + (f.length == 1 ? " byte)" : " bytes)"));
+            d.flag(row, Dissection.GENERATED);
+            if (f.flags != 0) {
+                d.openRow(row);
+                if ((f.flags & OVERLAP) != 0) {
+                    d.flag(d.add(it.overlap, 0, 0, 1), Dissection.GENERATED);
+                }
+                if ((f.flags & OVERLAP_CONFLICT) != 0) {
+                    d.flag(d.add(it.overlapConflict, 0, 0, 1), Dissection.GENERATED);
+                }
+                if ((f.flags & MULTIPLE_TAILS) != 0) {
+                    d.flag(d.add(it.multipleTails, 0, 0, 1), Dissection.GENERATED);
+                }
+                if ((f.flags & TOO_LONG) != 0) {
+                    d.flag(d.add(it.tooLong, 0, 0, 1), Dissection.GENERATED);
+                }
+                d.close();
+            }
+        }
+        d.flag(d.add(it.count, 0, 0, n), Dissection.GENERATED);
+        d.flag(d.add(it.reassembledLength, 0, 0, total), Dissection.GENERATED);
+        byte[] bytes = wholeBytes(g);
+        int data = d.addObject(it.reassembledData, 0, total, bytes);
+        d.setText(data, it.reassembledData.name + ": " + shortHex(bytes));
+        d.flag(data, Dissection.GENERATED);
+        d.close();
+    }
+
+    private static byte[] wholeBytes(Datagram g) {
+        byte[] b = new byte[g.whole.readableBytes()];
+        g.whole.getBytes(g.whole.readerIndex(), b);
+        return b;
+    }
+
+    /** Bytes as tshark's tree shows them: hex, cut after 36 bytes with an ellipsis. */
+    public static String shortHex(byte[] b) {
+        StringBuilder sb = new StringBuilder(80);
+        int n = Math.min(b.length, 36);
+        for (int i = 0; i < n; i++) {
+            sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16)).append(Character.forDigit(b[i] & 0xF, 16));
+        }
+        if (b.length > 36) {
+            sb.append('\u2026');
+        }
+        return sb.toString();
+    }
+
+    public int size() {
+        return pending.size();
+    }
+}
