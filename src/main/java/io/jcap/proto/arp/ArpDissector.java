@@ -5,6 +5,8 @@ import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.dissect.Expert;
+import io.jcap.field.FieldDef;
 import io.jcap.field.Formats;
 
 /**
@@ -58,6 +60,13 @@ public final class ArpDissector implements Dissector {
         "MARS grouplist request", "MARS grouplist reply", "MARS redirect map", "MAPOS UNARP request",
     };
 
+    /** RFC 2225 ATMARP is a protocol of its own in tshark (its items are still ARP's). */
+    static final io.jcap.field.Protocol ATMARP = new io.jcap.field.Protocol("atmarp",
+            "ATM Address Resolution Protocol", "ATMARP");
+
+    /** Items that are only text in the tree (no field of their own). */
+    static final FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
+
     private final DuplicateTable duplicates = new DuplicateTable();
     /** Scratch texts of the AX.25 variant's protocol addresses. */
     private final StringBuilder textA = new StringBuilder(96);
@@ -65,6 +74,7 @@ public final class ArpDissector implements Dissector {
 
     public ArpDissector(EngineBuilder b) {
         b.protocol(ArpFields.PROTOCOL);
+        b.protocol(ATMARP);
         b.table("ethertype", "Ethertype", 1 << 16).add(0x0806, this, "arp");
         b.table("ethertype", "Ethertype", 1 << 16).add(0x8035, this, "arp");
     }
@@ -77,23 +87,60 @@ public final class ArpDissector implements Dissector {
         d.info.clear();
         int hrd = buf.u16(offset);
         if (hrd == HRD_ATM2225) {
+            // a dissector of its own (frame.protocols ...:arp:atmarp; exceptions name ATMARP)
+            d.enter(ATMARP);
             return atmArp(buf, offset, d);
         }
+        if (hrd == HRD_AX25) {
+            // called through a handle of its own: "arp" once more in frame.protocols
+            d.enter(ArpFields.PROTOCOL);
+            int pro = buf.u16(offset + 2);
+            int hln = buf.u8(offset + 4);
+            int pln = buf.u8(offset + 5);
+            int op = buf.u16(offset + 6);
+            int total = HEADER + 2 * hln + 2 * pln;
+            if (offset + total > buf.end()) {
+                throw BoundsException.MALFORMED;
+            }
+            int saved = buf.narrow(offset + total);
+            try {
+                ax25Arp(buf, offset, d, pro, hln, pln, op, total);
+            } finally {
+                buf.restore(saved);
+            }
+            return total;
+        }
+        // the item and the header fields come first, each as it is read
+        boolean tree = d.tree();
+        int top = -1;
+        if (tree) {
+            top = d.open(ArpFields.PROTOCOL.field, offset, Math.max(0, Math.min(buf.end(), buf.capturedEnd()) - offset));
+            d.add(ArpFields.HW_TYPE, offset, 2, hrd);
+        }
         int pro = buf.u16(offset + 2);
+        if (tree) {
+            d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
+        }
         int hln = buf.u8(offset + 4);
+        if (tree) {
+            d.add(ArpFields.HW_SIZE, offset + 4, 1, hln);
+        }
         int pln = buf.u8(offset + 5);
+        if (tree) {
+            d.add(ArpFields.PROTO_SIZE, offset + 5, 1, pln);
+        }
         int op = buf.u16(offset + 6);
+        if (tree) {
+            d.add(ArpFields.OPCODE, offset + 6, 2, op);
+        }
         int total = HEADER + 2 * hln + 2 * pln;
         if (offset + total > buf.end()) {
             throw BoundsException.MALFORMED;
         }
+        d.setLength(top, total);
         int saved = buf.narrow(offset + total);
         try {
-            if (hrd == HRD_AX25) {
-                ax25Arp(buf, offset, d, pro, hln, pln, op, total);
-            } else {
-                arp(buf, offset, d, hrd, pro, hln, pln, op, total);
-            }
+            arp(buf, offset, d, top, hrd, pro, hln, pln, op, total);
         } finally {
             buf.restore(saved);
         }
@@ -102,7 +149,7 @@ public final class ArpDissector implements Dissector {
 
     // ---------------------------------------------------------------- normal ARP
 
-    private void arp(PacketBuffer buf, int offset, Dissection d, int hrd, int pro, int hln, int pln, int op,
+    private void arp(PacketBuffer buf, int offset, Dissection d, int top, int hrd, int pro, int hln, int pln, int op,
                      int total) {
         d.setProtocol(protocolName(op));
         int sha = offset + HEADER;
@@ -113,30 +160,23 @@ public final class ArpDissector implements Dissector {
         boolean etherIp = isEther(hrd, hln) && isIpv4(pro, pln);
         int dupIp = 0;
         boolean dup = false;
-        long dupFrame = 0;
-        long dupSeconds = 0;
+        dupCount = 0;
         if ((op == OP_REQUEST || op == OP_REPLY) && etherIp) {
             int ip = buf.i32(spa);
             long mac = buf.u48(sha);
             if (unicastNonZero(mac) && ip != 0) {
-                long earlier = duplicates.check(ip, mac, d.frame.number, d.frame.seconds);
-                dup = earlier != 0;
+                dup = checkDuplicate(d, ip, mac);
                 if (dup) {
                     dupIp = ip;
-                    dupFrame = earlier;
-                    dupSeconds = d.frame.seconds - duplicates.lastSeconds;
                 }
             }
             ip = buf.i32(tpa);
             mac = buf.u48(tha);
             if (unicastNonZero(mac) && ip != 0 && op != OP_REQUEST && ip != dupIp) {
-                long earlier = duplicates.check(ip, mac, d.frame.number, d.frame.seconds);
                 // the target's result replaces the sender's, as in tshark
-                dup = earlier != 0;
+                dup = checkDuplicate(d, ip, mac);
                 if (dup) {
                     dupIp = ip;
-                    dupFrame = earlier;
-                    dupSeconds = d.frame.seconds - duplicates.lastSeconds;
                 }
             }
         }
@@ -164,12 +204,56 @@ public final class ArpDissector implements Dissector {
         }
 
         if (d.tree()) {
-            fields(buf, d, offset, hrd, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, announcement,
+            d.openRow(top);
+            fields(buf, d, offset, top, hrd, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, announcement,
                     probe);
-            if (dup) {
-                d.add(ArpFields.DUPLICATE_ADDRESS_FRAME, 0, 0, dupFrame);
-                d.add(ArpFields.SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0, dupSeconds);
-            }
+            duplicateItems(d);
+        }
+    }
+
+    // results of this frame's duplicate checks (sender, then target), for the tree
+    private int dupCount;
+    private final int[] dupIps = new int[2];
+    private final long[] dupMacs = new long[2];
+    private final long[] dupEarlierMacs = new long[2];
+    private final long[] dupFrames = new long[2];
+    private final long[] dupSeconds = new long[2];
+
+    private boolean checkDuplicate(Dissection d, int ip, long mac) {
+        long earlier = duplicates.check(ip, mac, d.frame.number, d.frame.seconds);
+        if (earlier == 0) {
+            return false;
+        }
+        dupIps[dupCount] = ip;
+        dupMacs[dupCount] = mac;
+        dupEarlierMacs[dupCount] = duplicates.lastMac;
+        dupFrames[dupCount] = earlier;
+        dupSeconds[dupCount] = d.frame.seconds - duplicates.lastSeconds;
+        dupCount++;
+        return true;
+    }
+
+    /** "Duplicate IP address detected ..." subtrees at the top level, after the ARP item. */
+    private void duplicateItems(Dissection d) {
+        for (int i = 0; i < dupCount; i++) {
+            StringBuilder sb = new StringBuilder(120);
+            Formats.ipv4(sb.append("Duplicate IP address detected for "), dupIps[i]).append(" (");
+            Formats.ether(sb, dupMacs[i]).append(") - also in use by ");
+            Formats.ether(sb, dupEarlierMacs[i]).append(" (frame ").append(dupFrames[i]).append(')');
+            int row = d.addText(TEXT, 0, 0, sb.toString());
+            d.flag(row, Dissection.GENERATED);
+            d.openRow(row);
+            int frameRow = d.add(ArpFields.DUPLICATE_ADDRESS_FRAME, 0, 0, dupFrames[i]);
+            d.flag(frameRow, Dissection.GENERATED);
+            d.openRow(frameRow);
+            sb.setLength(0);
+            Formats.ipv4(sb.append("Duplicate IP address configured ("), dupIps[i]).append(')');
+            Expert.add(d, ArpFields.DUPLICATE_ADDRESS_DETECTED, Expert.Severity.WARNING, Expert.Group.SEQUENCE,
+                    sb.toString(), 0, 0);
+            d.close();
+            d.flag(d.add(ArpFields.SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0, dupSeconds[i]),
+                    Dissection.GENERATED);
+            d.close();
         }
     }
 
@@ -296,16 +380,39 @@ public final class ArpDissector implements Dissector {
         }
     }
 
-    private void fields(PacketBuffer buf, Dissection d, int offset, int hrd, int pro, int hln, int pln, int op,
-                        int total, int sha, int spa, int tha, int tpa, boolean gratuitous, boolean announcement,
-                        boolean probe) {
-        d.open(ArpFields.PROTOCOL.field, offset, total);
-        d.add(ArpFields.HW_TYPE, offset, 2, hrd);
-        d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
-        d.add(ArpFields.HW_SIZE, offset + 4, 1, hln);
-        d.add(ArpFields.PROTO_SIZE, offset + 5, 1, pln);
-        d.add(ArpFields.OPCODE, offset + 6, 2, op);
-        if (gratuitous) {
+    /** The rest of the tree under {@code top} (opened, header fields added): -1 to open it here. */
+    private void fields(PacketBuffer buf, Dissection d, int offset, int top, int hrd, int pro, int hln, int pln,
+                        int op, int total, int sha, int spa, int tha, int tpa, boolean gratuitous,
+                        boolean announcement, boolean probe) {
+        boolean header = top < 0;
+        if (header) {
+            top = d.open(ArpFields.PROTOCOL.field, offset, total);
+        }
+        String opName = ArpFields.OPCODE.values.name(op);
+        if (opName != null) {
+            if (gratuitous && op == OP_REQUEST) {
+                opName = "request/gratuitous ARP";
+            } else if (gratuitous && op == OP_REPLY) {
+                opName = "reply/gratuitous ARP";
+            }
+            if (probe) {
+                opName = "ARP Probe";
+            }
+            if (announcement) {
+                opName = "ARP Announcement";
+            }
+            d.setText(top, "Address Resolution Protocol (" + opName + ")");
+        } else {
+            d.setText(top, "Address Resolution Protocol (opcode 0x" + hex4(op) + ")");
+        }
+        if (header) {
+            d.add(ArpFields.HW_TYPE, offset, 2, hrd);
+            d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
+            d.add(ArpFields.HW_SIZE, offset + 4, 1, hln);
+            d.add(ArpFields.PROTO_SIZE, offset + 5, 1, pln);
+            d.add(ArpFields.OPCODE, offset + 6, 2, op);
+        }
+        if (gratuitous && hrd != HRD_AX25) {
             d.flag(d.add(ArpFields.ISGRATUITOUS, 0, 0, 1), Dissection.GENERATED);
         }
         if (probe) {
@@ -326,30 +433,52 @@ public final class ArpDissector implements Dissector {
         if (hln != 0 && tha + hln <= avail) {
             hwField(buf, d, hrd, ether, ArpFields.DST_HW_MAC, ArpFields.DST_HW_AX25, ArpFields.DST_HW, tha, hln);
         }
-        if (pln != 0 && tpa + pln <= avail) {
+        if (pln != 0 && op == OP_DRARP_ERROR && hrd != HRD_AX25) {
+            // the first byte of the target protocol address is the error status
+            if (tpa + 1 <= avail) {
+                d.add(ArpFields.DST_DRARP_ERROR_STATUS, tpa, 1, buf.u8(tpa));
+            }
+        } else if (pln != 0 && tpa + pln <= avail) {
             protoField(buf, d, ipv4, ArpFields.DST_PROTO_IPV4, ArpFields.DST_PROTO, tpa, pln);
         }
         d.close();
     }
 
+    static String hex4(int v) {
+        return Formats.hex(new StringBuilder(4), v, 4).toString();
+    }
+
     private static void hwField(PacketBuffer buf, Dissection d, int hrd, boolean ether,
-                                io.jcap.field.FieldDef mac, io.jcap.field.FieldDef ax25, io.jcap.field.FieldDef raw,
-                                int off, int len) {
+                                FieldDef mac, FieldDef ax25, FieldDef raw, int off, int len) {
         if (ether) {
             d.add(mac, off, len, buf.u48(off));
         } else if (hrd == HRD_AX25 && len == 7) {
-            d.addBytes(ax25, off, len);
+            int row = d.addBytes(ax25, off, len);
+            if (row >= 0) {
+                StringBuilder sb = new StringBuilder(ax25.name.length() + 12).append(ax25.name).append(": ");
+                d.setText(row, ax25Text(buf, sb, off).toString());
+            }
         } else {
-            d.addBytes(raw, off, len);
+            bytesField(buf, d, raw, off, len);
         }
     }
 
-    private static void protoField(PacketBuffer buf, Dissection d, boolean ipv4, io.jcap.field.FieldDef v4,
-                                   io.jcap.field.FieldDef raw, int off, int len) {
+    /** A byte-string field; its text shows at most 36 bytes, then an ellipsis. */
+    static int bytesField(PacketBuffer buf, Dissection d, FieldDef f, int off, int len) {
+        int row = d.addBytes(f, off, len);
+        if (row >= 0 && len > MAX_SHOWN_BYTES) {
+            StringBuilder sb = new StringBuilder(f.name.length() + 2 + 2 * MAX_SHOWN_BYTES + 1);
+            d.setText(row, hex(buf, sb.append(f.name).append(": "), off, len).toString());
+        }
+        return row;
+    }
+
+    private static void protoField(PacketBuffer buf, Dissection d, boolean ipv4, FieldDef v4, FieldDef raw,
+                                   int off, int len) {
         if (ipv4) {
             d.add(v4, off, len, buf.u32(off));
         } else {
-            d.addBytes(raw, off, len);
+            bytesField(buf, d, raw, off, len);
         }
     }
 
@@ -432,7 +561,8 @@ public final class ArpDissector implements Dissector {
                 break;
         }
         if (d.tree()) {
-            fields(buf, d, offset, HRD_AX25, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, false, false);
+            fields(buf, d, offset, -1, HRD_AX25, pro, hln, pln, op, total, sha, spa, tha, tpa, gratuitous, false,
+                    false);
         }
     }
 
@@ -538,33 +668,48 @@ public final class ArpDissector implements Dissector {
         return total;
     }
 
+    /** Opcode names of the ATM variant (atmop_vals), null where it has none. */
+    static String atmOpName(int op) {
+        switch (op) {
+            case OP_RREQUEST:
+            case OP_RREPLY:
+            case OP_DRARP_REQUEST:
+            case OP_DRARP_REPLY:
+            case OP_DRARP_ERROR:
+                return null;
+            case OP_NAK:
+                return "nak";
+            default:
+                return ArpFields.OPCODE.values.name(op);
+        }
+    }
+
     private static void atmFields(PacketBuffer buf, Dissection d, int offset, int total, int pro, int shtl, int sstl,
                                   int op, int spln, int thtl, int tstl, int tpln,
                                   int sha, int ssa, int spa, int tha, int tsa, int tpa) {
-        d.open(ArpFields.PROTOCOL.field, offset, total);
+        int top = d.open(ArpFields.PROTOCOL.field, offset, total);
+        String opName = atmOpName(op);
+        d.setText(top, opName != null ? "ATM Address Resolution Protocol (" + opName + ")"
+                : "ATM Address Resolution Protocol (opcode 0x" + hex4(op) + ")");
         d.add(ArpFields.HW_TYPE, offset, 2, HRD_ATM2225);
         d.add(ArpFields.PROTO_TYPE, offset + 2, 2, pro);
-        d.add(ArpFields.SRC_HTYPE, offset + 4, 1, shtl);
-        d.add(ArpFields.SRC_HLEN, offset + 4, 1, shtl & 0x3f);
-        d.add(ArpFields.SRC_STYPE, offset + 5, 1, sstl);
-        d.add(ArpFields.SRC_SLEN, offset + 5, 1, sstl & 0x3f);
+        typeLength(d, "Sender ATM number", ArpFields.SRC_HTYPE, ArpFields.SRC_HLEN, offset + 4, shtl);
+        typeLength(d, "Sender ATM subaddress", ArpFields.SRC_STYPE, ArpFields.SRC_SLEN, offset + 5, sstl);
         d.add(ArpFields.OPCODE, offset + 6, 2, op);
         d.add(ArpFields.SRC_PLN, offset + 8, 1, spln);
-        d.add(ArpFields.DST_HTYPE, offset + 9, 1, thtl);
-        d.add(ArpFields.DST_HLEN, offset + 9, 1, thtl & 0x3f);
-        d.add(ArpFields.DST_STYPE, offset + 10, 1, tstl);
-        d.add(ArpFields.DST_SLEN, offset + 10, 1, tstl & 0x3f);
+        typeLength(d, "Target ATM number", ArpFields.DST_HTYPE, ArpFields.DST_HLEN, offset + 9, thtl);
+        typeLength(d, "Target ATM subaddress", ArpFields.DST_STYPE, ArpFields.DST_SLEN, offset + 10, tstl);
         d.add(ArpFields.DST_PLN, offset + 11, 1, tpln);
         atmNumberField(buf, d, ArpFields.SRC_ATM_NUM_E164, ArpFields.SRC_ATM_NUM_NSAP, sha, shtl);
         if ((sstl & 0x3f) != 0) {
-            d.addBytes(ArpFields.SRC_ATM_SUBADDR, ssa, sstl & 0x3f);
+            bytesField(buf, d, ArpFields.SRC_ATM_SUBADDR, ssa, sstl & 0x3f);
         }
         if (spln != 0) {
             protoField(buf, d, isIpv4(pro, spln), ArpFields.SRC_PROTO_IPV4, ArpFields.SRC_PROTO, spa, spln);
         }
         atmNumberField(buf, d, ArpFields.DST_ATM_NUM_E164, ArpFields.DST_ATM_NUM_NSAP, tha, thtl);
         if ((tstl & 0x3f) != 0) {
-            d.addBytes(ArpFields.DST_ATM_SUBADDR, tsa, tstl & 0x3f);
+            bytesField(buf, d, ArpFields.DST_ATM_SUBADDR, tsa, tstl & 0x3f);
         }
         if (tpln != 0) {
             protoField(buf, d, isIpv4(pro, tpln), ArpFields.DST_PROTO_IPV4, ArpFields.DST_PROTO, tpa, tpln);
@@ -572,8 +717,17 @@ public final class ArpDissector implements Dissector {
         d.close();
     }
 
-    private static void atmNumberField(PacketBuffer buf, Dissection d, io.jcap.field.FieldDef e164,
-                                       io.jcap.field.FieldDef nsap, int off, int tl) {
+    /** "Sender ATM number type/length: E.164/20" with the type bit and the length under it. */
+    private static void typeLength(Dissection d, String what, FieldDef type, FieldDef length, int off, int tl) {
+        int row = d.addText(TEXT, off, 1, what + " type/length: " + ((tl & 0x40) != 0 ? "E.164" : "ATM Forum NSAPA")
+                + "/" + (tl & 0x3f));
+        d.openRow(row);
+        d.add(type, off, 1, tl);
+        d.add(length, off, 1, tl & 0x3f);
+        d.close();
+    }
+
+    private static void atmNumberField(PacketBuffer buf, Dissection d, FieldDef e164, FieldDef nsap, int off, int tl) {
         int len = tl & 0x3f;
         if (len == 0) {
             return;
@@ -583,8 +737,48 @@ public final class ArpDissector implements Dissector {
             ascii(buf, sb, off, len);
             d.addObject(e164, off, len, sb.toString());
         } else {
-            d.addBytes(nsap, off, len);
+            int row = bytesField(buf, d, nsap, off, len);
+            if (len >= 20) {
+                d.openRow(row);
+                nsapFields(buf, d, off, len);
+                d.close();
+            }
         }
+    }
+
+    /** dissect_atm_nsap: the AFI and the parts of the address its format has (always the sender's fields). */
+    private static void nsapFields(PacketBuffer buf, Dissection d, int off, int len) {
+        int afi = buf.u8(off);
+        int afiRow = d.add(ArpFields.SRC_ATM_AFI, off, 1, afi);
+        switch (afi) {
+            case 0x39:
+            case 0xbd:
+                d.add(afi == 0xbd ? ArpFields.SRC_ATM_DATA_COUNTRY_CODE_GROUP : ArpFields.SRC_ATM_DATA_COUNTRY_CODE,
+                        off + 1, 2, buf.u16(off + 1));
+                bytesField(buf, d, ArpFields.SRC_ATM_HIGH_ORDER_DSP, off + 3, 10);
+                break;
+            case 0x47:
+            case 0xc5:
+                d.add(afi == 0xc5 ? ArpFields.SRC_ATM_INTERNATIONAL_CODE_DESIGNATOR_GROUP
+                        : ArpFields.SRC_ATM_INTERNATIONAL_CODE_DESIGNATOR, off + 1, 2, buf.u16(off + 1));
+                bytesField(buf, d, ArpFields.SRC_ATM_HIGH_ORDER_DSP, off + 3, 10);
+                break;
+            case 0x45:
+            case 0xc3:
+                bytesField(buf, d, afi == 0xc3 ? ArpFields.SRC_ATM_E_164_ISDN_GROUP : ArpFields.SRC_ATM_E_164_ISDN,
+                        off + 1, 8);
+                bytesField(buf, d, ArpFields.SRC_ATM_HIGH_ORDER_DSP, off + 9, 4);
+                break;
+            default:
+                d.openRow(afiRow);
+                Expert.add(d, ArpFields.SRC_ATM_AFI_UNKNOWN, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                        "Unknown AFI", off, 1);
+                d.close();
+                bytesField(buf, d, ArpFields.SRC_ATM_REST_OF_ADDRESS, off + 1, len - 1);
+                return;
+        }
+        bytesField(buf, d, ArpFields.SRC_ATM_END_SYSTEM_IDENTIFIER, off + 13, 6);
+        d.add(ArpFields.SRC_ATM_SELECTOR, off + 19, 1, buf.u8(off + 19));
     }
 
     /** An ATM number and its subaddress: "number[,subaddress]". */
@@ -692,22 +886,26 @@ public final class ArpDissector implements Dissector {
             return Formats.ipv4(sb, buf.i32(off));
         }
         if (pro == PRO_AX25 && len == 7) {
-            // an AX.25 callsign: up to the first space byte, unprintable characters as '.', then the SSID
-            for (int i = 0; i < 6; i++) {
-                int b = buf.u8(off + i);
-                if (b == 0x40) {
-                    break;
-                }
-                int c = b >> 1;
-                sb.append(c >= ' ' && c <= '~' ? (char) c : '.');
-            }
-            int ssid = (buf.u8(off + 6) >> 1) & 0x0f;
-            if (ssid != 0) {
-                sb.append('-').append(ssid);
-            }
-            return sb;
+            return ax25Text(buf, sb, off);
         }
         return hex(buf, sb, off, len);
+    }
+
+    /** An AX.25 callsign: up to the first space byte, unprintable characters as '.', then the SSID. */
+    static StringBuilder ax25Text(PacketBuffer buf, StringBuilder sb, int off) {
+        for (int i = 0; i < 6; i++) {
+            int b = buf.u8(off + i);
+            if (b == 0x40) {
+                break;
+            }
+            int c = b >> 1;
+            sb.append(c >= ' ' && c <= '~' ? (char) c : '.');
+        }
+        int ssid = (buf.u8(off + 6) >> 1) & 0x0f;
+        if (ssid != 0) {
+            sb.append('-').append(ssid);
+        }
+        return sb;
     }
 
     /** bytes_to_str: lower-case hex without separators, at most 36 bytes then an ellipsis. */
@@ -737,8 +935,9 @@ public final class ArpDissector implements Dissector {
         private long[] seconds;
         private boolean[] used;
         private int size;
-        /** When the entry that the last conflict was with was last seen (seconds). */
+        /** When the entry that the last conflict was with was last seen (seconds), and its MAC. */
         long lastSeconds;
+        long lastMac;
 
         DuplicateTable() {
             allocate(256);
@@ -778,6 +977,7 @@ public final class ArpDissector implements Dissector {
                     return 0;
                 }
                 lastSeconds = seconds[i];
+                lastMac = macs[i];
                 return frames[i];
             }
             return 0;

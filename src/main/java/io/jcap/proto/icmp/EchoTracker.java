@@ -26,17 +26,24 @@ public final class EchoTracker {
     };
     private final Key probe = new Key();
 
-    /** Records a request seen in {@code frame}. */
-    public void request(Address src, Address dst, int checksumKey, int id, int seq, long frame) {
+    /** The time of the request the last {@link #reply} matched. */
+    public long requestSeconds;
+    public int requestNanos;
+
+    /** Records a request seen in {@code frame} at {@code seconds}.{@code nanos}. */
+    public void request(Address src, Address dst, int checksumKey, int id, int seq, long frame, long seconds,
+                        int nanos) {
         Key k = new Key();
         k.set(src, dst, checksumKey, id, seq);
         long[] v = requests.get(k);
         if (v == null) {
-            requests.put(k, new long[] {frame, 0});
+            requests.put(k, new long[] {frame, 0, seconds, nanos});
         } else {
             // a later identical request replaces the earlier one
             v[0] = frame;
             v[1] = 0;
+            v[2] = seconds;
+            v[3] = nanos;
         }
     }
 
@@ -48,6 +55,8 @@ public final class EchoTracker {
             return 0;
         }
         v[1] = frame;
+        requestSeconds = v[2];
+        requestNanos = (int) v[3];
         return v[0];
     }
 

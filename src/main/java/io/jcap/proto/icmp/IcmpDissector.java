@@ -213,14 +213,20 @@ public final class IcmpDissector implements Dissector {
         boolean tree = d.tree();
         if (tree) {
             d.open(IcmpFields.PROTOCOL.field, offset, Math.min(reported, buf.capturedRemaining(offset)));
-            d.add(IcmpFields.TYPE, offset, 1, type);
-            d.add(IcmpFields.CODE, offset + 1, 1, code);
+            d.setText(d.add(IcmpFields.TYPE, offset, 1, type), "Type: " + type + " (" + typeName + ")");
+            int codeRow = d.add(IcmpFields.CODE, offset + 1, 1, code);
+            if (hasCodeTable(type)) {
+                StringBuilder cb = new StringBuilder(48).append("Code: ").append(code).append(" (");
+                appendCode(cb, type, code);
+                d.setText(codeRow, cb.append(')').toString());
+            }
             int ck = buf.u16(offset + 2);
-            d.add(IcmpFields.CHECKSUM, offset + 2, 2, ck);
             if (!d.fragmented && buf.capturedRemaining(offset) >= reported && !d.inErrorPacket) {
-                d.add(IcmpFields.CHECKSUM_STATUS, offset + 2, 0, checksumOk(buf, offset, reported) ? 1 : 0);
+                TreeItems.checksumVerified(d, IcmpFields.CHECKSUM, IcmpFields.CHECKSUM_STATUS,
+                        IcmpFields.CHECKSUM_BAD, offset + 2, ck, TreeItems.internetChecksum(buf, offset, reported, 0));
             } else {
-                d.add(IcmpFields.CHECKSUM_STATUS, offset + 2, 0, 2);
+                TreeItems.checksumUnverified(d, IcmpFields.CHECKSUM, IcmpFields.CHECKSUM_STATUS, offset + 2, ck,
+                        d.inErrorPacket ? "[in ICMP error packet]" : "[fragmented datagram]");
             }
         }
         try {
@@ -235,7 +241,7 @@ public final class IcmpDissector implements Dissector {
 
     private void body(PacketBuffer buf, int offset, Dissection d, int type, int code, int origLength, int reported,
                       boolean tree) {
-        // the second word
+        // the second word: each item requires its bytes as it is added
         switch (type) {
             case ECHO_REPLY:
             case ECHO:
@@ -246,13 +252,15 @@ public final class IcmpDissector implements Dissector {
             case MASK_REQUEST:
             case MASK_REPLY: {
                 buf.check(offset + 4, 2);
-                buf.check(offset + 6, 2);
                 int id = buf.u16(offset + 4);
-                int seq = buf.u16(offset + 6);
-                int seqLe = buf.u16le(offset + 6);
                 if (tree) {
                     d.add(IcmpFields.IDENT, offset + 4, 2, id);
                     d.add(IcmpFields.IDENT_LE, offset + 4, 2, buf.u16le(offset + 4));
+                }
+                buf.check(offset + 6, 2);
+                int seq = buf.u16(offset + 6);
+                int seqLe = buf.u16le(offset + 6);
+                if (tree) {
                     d.add(IcmpFields.SEQ, offset + 6, 2, seq);
                     d.add(IcmpFields.SEQ_LE, offset + 6, 2, seqLe);
                 }
@@ -265,32 +273,24 @@ public final class IcmpDissector implements Dissector {
             }
             case UNREACH:
                 if (origLength > 0) {
-                    buf.check(offset + 4, 1);
-                    buf.check(offset + 5, 1);
-                    buf.check(offset + 6, 2);
-                    if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 4, 1);
-                        d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
-                        d.flag(d.add(IcmpFields.LENGTH_ORIGINAL_DATAGRAM, offset + 5, 1, origLength * 4),
-                                Dissection.GENERATED);
-                        if (code == FRAG_NEEDED) {
+                    unused(buf, d, offset + 4, 1);
+                    originalLength(buf, d, offset, origLength);
+                    if (code == FRAG_NEEDED) {
+                        buf.check(offset + 6, 2);
+                        if (tree) {
                             d.add(IcmpFields.MTU, offset + 6, 2, buf.u16(offset + 6));
-                        } else {
-                            d.addBytes(IcmpFields.UNUSED, offset + 6, 2);
                         }
+                    } else {
+                        unused(buf, d, offset + 6, 2);
                     }
                 } else if (code == FRAG_NEEDED) {
-                    buf.check(offset + 4, 2);
+                    unused(buf, d, offset + 4, 2);
                     buf.check(offset + 6, 2);
                     if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 4, 2);
                         d.add(IcmpFields.MTU, offset + 6, 2, buf.u16(offset + 6));
                     }
                 } else {
-                    buf.check(offset + 4, 4);
-                    if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 4, 4);
-                    }
+                    unused(buf, d, offset + 4, 4);
                 }
                 break;
             case ROUTER_ADVERT: {
@@ -300,7 +300,8 @@ public final class IcmpDissector implements Dissector {
                 if (tree) {
                     d.add(IcmpFields.NUM_ADDRS, offset + 4, 1, num);
                     d.add(IcmpFields.ADDR_ENTRY_SIZE, offset + 5, 1, size);
-                    d.add(IcmpFields.LIFETIME, offset + 6, 2, lifetime);
+                    d.setText(d.add(IcmpFields.LIFETIME, offset + 6, 2, lifetime),
+                            "Lifetime: " + lifetime + " (" + TreeItems.timeSecs(lifetime) + ")");
                 }
                 break;
             }
@@ -310,19 +311,10 @@ public final class IcmpDissector implements Dissector {
                     d.add(IcmpFields.POINTER, offset + 4, 1, buf.u8(offset + 4));
                 }
                 if (origLength > 0) {
-                    buf.check(offset + 5, 1);
-                    buf.check(offset + 6, 2);
-                    if (tree) {
-                        d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
-                        d.flag(d.add(IcmpFields.LENGTH_ORIGINAL_DATAGRAM, offset + 5, 1, origLength * 4),
-                                Dissection.GENERATED);
-                        d.addBytes(IcmpFields.UNUSED, offset + 6, 2);
-                    }
+                    originalLength(buf, d, offset, origLength);
+                    unused(buf, d, offset + 6, 2);
                 } else {
-                    buf.check(offset + 5, 3);
-                    if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 5, 3);
-                    }
+                    unused(buf, d, offset + 5, 3);
                 }
                 break;
             case REDIRECT:
@@ -333,34 +325,25 @@ public final class IcmpDissector implements Dissector {
                 break;
             case TIME_EXCEEDED:
                 if (origLength > 0) {
-                    buf.check(offset + 4, 1);
-                    buf.check(offset + 5, 1);
-                    buf.check(offset + 6, 2);
-                    if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 4, 1);
-                        d.add(IcmpFields.LENGTH, offset + 5, 1, origLength);
-                        d.flag(d.add(IcmpFields.LENGTH_ORIGINAL_DATAGRAM, offset + 5, 1, origLength * 4),
-                                Dissection.GENERATED);
-                        d.addBytes(IcmpFields.UNUSED, offset + 6, 2);
-                    }
+                    unused(buf, d, offset + 4, 1);
+                    originalLength(buf, d, offset, origLength);
+                    unused(buf, d, offset + 6, 2);
                 } else {
-                    buf.check(offset + 4, 4);
-                    if (tree) {
-                        d.addBytes(IcmpFields.UNUSED, offset + 4, 4);
-                    }
+                    unused(buf, d, offset + 4, 4);
                 }
                 break;
             case EXT_ECHO:
             case EXT_ECHO_REPLY: {
                 buf.check(offset + 4, 2);
-                buf.check(offset + 4, 2);
-                buf.check(offset + 6, 1);
-                buf.check(offset + 7, 1);
                 if (tree) {
                     d.add(IcmpFields.IDENT, offset + 4, 2, buf.u16(offset + 4));
                     d.add(IcmpFields.IDENT_LE, offset + 4, 2, buf.u16le(offset + 4));
+                }
+                buf.check(offset + 6, 1);
+                if (tree) {
                     d.add(IcmpFields.EXT_ECHO_SEQ, offset + 6, 1, buf.u8(offset + 6));
                 }
+                buf.check(offset + 7, 1);
                 int flags = buf.u8(offset + 7);
                 if (type == EXT_ECHO) {
                     if (tree) {
@@ -392,7 +375,7 @@ public final class IcmpDissector implements Dissector {
             case ECHO_REPLY:
             case ECHO:
                 echo(buf, offset, d, type);
-                d.call(data, offset + 8, buf.end());
+                echoData(buf, offset, d, tree);
                 break;
             case ROUTER_ADVERT: {
                 int num = buf.u8(offset + 4);
@@ -407,18 +390,24 @@ public final class IcmpDissector implements Dissector {
                             d.add(IcmpFields.PREF_LEVEL, at + 4, 4, buf.i32(at + 4));
                         }
                     }
+                    if (tree && (code == 0 || code == 16)) {
+                        mipExtensions(buf, offset + 8 + num * 8, d);
+                    }
+                } else {
+                    d.call(data, offset + 8, buf.end());
                 }
                 break;
             }
             case TIMESTAMP:
             case TIMESTAMP_REPLY:
-                buf.check(offset + 8, 4);
-                buf.check(offset + 12, 4);
-                buf.check(offset + 16, 4);
-                if (tree) {
-                    d.add(IcmpFields.ORIGINATE_TIMESTAMP, offset + 8, 4, buf.u32(offset + 8));
-                    d.add(IcmpFields.RECEIVE_TIMESTAMP, offset + 12, 4, buf.u32(offset + 12));
-                    d.add(IcmpFields.TRANSMIT_TIMESTAMP, offset + 16, 4, buf.u32(offset + 16));
+                long frameTs = (d.frame.seconds * 1000 + d.frame.nanos / 1_000_000) % 86_400_000L;
+                for (int at = offset + 8; at <= offset + 16; at += 4) {
+                    buf.check(at, 4);
+                    if (tree) {
+                        timestamp(buf, d, at == offset + 8 ? IcmpFields.ORIGINATE_TIMESTAMP
+                                : at == offset + 12 ? IcmpFields.RECEIVE_TIMESTAMP : IcmpFields.TRANSMIT_TIMESTAMP,
+                                at, frameTs);
+                    }
                 }
                 break;
             case MASK_REQUEST:
@@ -438,6 +427,24 @@ public final class IcmpDissector implements Dissector {
         }
     }
 
+    private static void unused(PacketBuffer buf, Dissection d, int off, int length) {
+        buf.check(off, length);
+        if (d.tree()) {
+            d.addBytes(IcmpFields.UNUSED, off, length);
+        }
+    }
+
+    /** RFC 4884 length (32-bit words) and the generated length in bytes (a number the 8-bit field cannot hold). */
+    private static void originalLength(PacketBuffer buf, Dissection d, int offset, int words) {
+        buf.check(offset + 5, 1);
+        if (d.tree()) {
+            d.add(IcmpFields.LENGTH, offset + 5, 1, words);
+            int row = d.add(IcmpFields.LENGTH_ORIGINAL_DATAGRAM, offset + 5, 1, words * 4);
+            d.setText(row, IcmpFields.LENGTH_ORIGINAL_DATAGRAM.name + ": " + words * 4);
+            d.flag(row, Dissection.GENERATED);
+        }
+    }
+
     private void echo(PacketBuffer buf, int offset, Dissection d, int type) {
         if (d.inErrorPacket) {
             return;
@@ -450,11 +457,171 @@ public final class IcmpDissector implements Dissector {
             if (request != 0) {
                 d.info.builder().append(" (request in ").append(request).append(')');
                 if (d.tree()) {
-                    d.flag(d.add(IcmpFields.RESP_TO, 0, 0, request), Dissection.GENERATED);
+                    responseItems(d, IcmpFields.RESP_TO, IcmpFields.RESPTIME, request, echoes);
                 }
             }
         } else {
-            echoes.request(d.netSrc, d.netDst, EchoTracker.expectedChecksum(ck, 0x0800), id, seq, d.frame.number);
+            echoes.request(d.netSrc, d.netDst, EchoTracker.expectedChecksum(ck, 0x0800), id, seq, d.frame.number,
+                    d.frame.seconds, d.frame.nanos);
+        }
+    }
+
+    /** "[Request frame: N]" and "[Response time: x.xxx ms]" of a matched reply. */
+    public static void responseItems(Dissection d, io.jcap.field.FieldDef requestField,
+                                     io.jcap.field.FieldDef timeField, long request, EchoTracker echoes) {
+        d.flag(d.add(requestField, 0, 0, request), Dissection.GENERATED);
+        long secs = d.frame.seconds - echoes.requestSeconds;
+        long nanos = d.frame.nanos - echoes.requestNanos;
+        if (nanos < 0) {
+            nanos += 1_000_000_000L;
+            secs--;
+        }
+        double ms = (double) secs * 1000 + (double) nanos / 1000000;
+        int row = d.addObject(timeField, 0, 0, ms);
+        d.setText(row, timeField.name + ": " + TreeItems.fixed3(ms) + " ms");
+        d.flag(row, Dissection.GENERATED);
+    }
+
+    /**
+     * The echo payload: when its first 8 bytes look like a timestamp near the frame's time
+     * (seconds and microseconds, big- or little-endian) they are shown as one, the rest as data.
+     */
+    private void echoData(PacketBuffer buf, int offset, Dissection d, boolean tree) {
+        int captured = buf.capturedRemaining(offset + 8);
+        if (captured < 8) {
+            if (captured > 0) {
+                d.call(data, offset + 8, buf.end());
+            }
+            return;
+        }
+        long secs = buf.u32(offset + 8);
+        int usecs = buf.i32(offset + 12);
+        long frameSecs = d.frame.seconds;
+        if (Math.abs((int) (secs - frameSecs)) >= 86400 || usecs >= 1000000) {
+            secs = buf.u32le(offset + 8);
+            usecs = (int) buf.u32le(offset + 12);
+        }
+        if (Math.abs((int) (secs - frameSecs)) < 86400 && usecs < 1000000) {
+            if (tree) {
+                long ns = secs * 1_000_000_000L + usecs * 1000L;
+                d.add(IcmpFields.DATA_TIME, offset + 8, 8, ns);
+                long frameNs = frameSecs * 1_000_000_000L + d.frame.nanos;
+                d.flag(d.add(IcmpFields.DATA_TIME_RELATIVE, offset + 8, 8, frameNs - ns), Dissection.GENERATED);
+            }
+            d.call(data, offset + 16, buf.end());
+        } else {
+            d.call(data, offset + 8, buf.end());
+        }
+    }
+
+    /** An originate/receive/transmit timestamp: ms after midnight, best guess of its byte order. */
+    private static void timestamp(PacketBuffer buf, Dissection d, io.jcap.field.FieldDef f, int off, long frameTs) {
+        long v = buf.u32(off);
+        int row = d.add(f, off, 4, v);
+        d.setText(row, f.name + ": " + v + " (" + TreeItems.timeMsecs(bestGuessMsOfDay(buf, off, frameTs))
+                + " after midnight UTC)");
+    }
+
+    static final long MS_PER_DAY = 86_400_000L;
+
+    /** get_best_guess_mstimeofday. */
+    static long bestGuessMsOfDay(PacketBuffer buf, int off, long comp) {
+        long be = buf.u32(off) & 0x7fffffffL;
+        long le = buf.u32le(off) & 0x7fffffffL;
+        if (be < MS_PER_DAY && le >= MS_PER_DAY) {
+            return be;
+        }
+        if (le < MS_PER_DAY && be >= MS_PER_DAY) {
+            return le;
+        }
+        if (be < MS_PER_DAY && le < MS_PER_DAY) {
+            long savedBe = be;
+            long savedLe = le;
+            if (be < comp && be <= MS_PER_DAY / 4 && comp >= MS_PER_DAY - MS_PER_DAY / 4) {
+                be += MS_PER_DAY;
+            }
+            if (le < comp && le <= MS_PER_DAY / 4 && comp >= MS_PER_DAY - MS_PER_DAY / 4) {
+                le += MS_PER_DAY;
+            }
+            // unsigned 32-bit differences, as in C
+            if (((be - comp) & 0xffffffffL) < ((le - comp) & 0xffffffffL)) {
+                return savedBe;
+            }
+            return savedLe;
+        }
+        if (((be - comp) & 0xffffffffL) < ((le - comp) & 0xffffffffL)) {
+            return be;
+        }
+        return le;
+    }
+
+    /** Mobile IP advertisement extensions (RFC 5944) after the router addresses. */
+    private static void mipExtensions(PacketBuffer buf, int off, Dissection d) {
+        int end = buf.end();
+        while (end - off > 0) {
+            int type = buf.u8(off);
+            int length = type != 0 ? buf.u8(off + 1) : 0;
+            String name = IcmpFields.MIP_TYPE.values.name(type);
+            int ext = TreeItems.subtree(d, buf, off, 1, "Ext: " + (name != null ? name : "Unknown ext " + type));
+            d.add(IcmpFields.MIP_TYPE, off, 1, type);
+            off++;
+            if (type != 0) {
+                d.setLength(ext, length + 2);
+                buf.check(off, 1);
+                d.add(IcmpFields.MIP_LENGTH, off, 1, length);
+                off++;
+            }
+            switch (type) {
+                case 0:
+                    break;
+                case 16: {
+                    buf.check(off, 2);
+                    d.add(IcmpFields.MIP_SEQ, off, 2, buf.u16(off));
+                    off += 2;
+                    buf.check(off, 2);
+                    d.add(IcmpFields.MIP_LIFE, off, 2, buf.u16(off));
+                    off += 2;
+                    buf.check(off, 2);
+                    TreeItems.bitmask(d, IcmpFields.MIP_FLAGS, off, 2, buf.u16(off), IcmpFields.MIP_R,
+                            IcmpFields.MIP_B, IcmpFields.MIP_H, IcmpFields.MIP_F, IcmpFields.MIP_M, IcmpFields.MIP_G,
+                            IcmpFields.MIP_V, IcmpFields.MIP_RT, IcmpFields.MIP_U, IcmpFields.MIP_X,
+                            IcmpFields.MIP_RESERVED);
+                    off += 2;
+                    int coas = (length - 6) / 4;
+                    for (int i = 0; i < coas; i++) {
+                        buf.check(off, 4);
+                        d.add(IcmpFields.MIP_COA, off, 4, buf.u32(off));
+                        off += 4;
+                    }
+                    break;
+                }
+                case 19:
+                    for (int i = 0; i < length; i++) {
+                        buf.check(off, 1);
+                        d.add(IcmpFields.MIP_PREFIXLENGTH, off, 1, buf.u8(off));
+                        off++;
+                    }
+                    break;
+                case 24:
+                    buf.check(off, length);
+                    d.addBytes(IcmpFields.MIP_CHALLENGE, off, length);
+                    off += length;
+                    break;
+                default:
+                    if (length != 0) {
+                        int n = length - 4;
+                        if (n == -1) {
+                            n = Math.max(0, buf.capturedEnd() - off);
+                        } else if (n < 0) {
+                            throw io.jcap.buffer.BoundsException.MALFORMED;
+                        }
+                        buf.check(off, n);
+                        d.addBytes(IcmpFields.MIP_CONTENT, off, n);
+                        off += length;
+                    }
+                    break;
+            }
+            d.close();
         }
     }
 

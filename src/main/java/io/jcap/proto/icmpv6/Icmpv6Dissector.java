@@ -7,11 +7,14 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.dissect.Expert;
 import io.jcap.proto.data.DataDissector;
 import io.jcap.field.Formats;
 import io.jcap.proto.icmp.EchoTracker;
+import io.jcap.proto.icmp.IcmpDissector;
 import io.jcap.proto.icmp.IcmpExtension;
 import io.jcap.proto.icmp.QuotedPacket;
+import io.jcap.proto.icmp.TreeItems;
 
 /**
  * ICMPv6 (RFC 4443) with neighbour discovery (RFC 4861), MLD (RFC 2710, 3810) and the
@@ -219,8 +222,17 @@ public final class Icmpv6Dissector implements Dissector {
 
     /** False when the message is handed back as not dissected (tshark's dissector returned 0). */
     private boolean body(PacketBuffer buf, int offset, Dissection d, boolean tree) {
+        if (tree) {
+            buf.check(offset, 1);
+        }
         int type = buf.u8(offset);
         appendType(d.info.builder(), type);
+        int codeRow = -1;
+        if (tree) {
+            d.add(Icmpv6Fields.TYPE, offset, 1, type);
+            buf.check(offset + 1, 1);
+            codeRow = d.add(Icmpv6Fields.CODE, offset + 1, 1, buf.u8(offset + 1));
+        }
         int code = buf.u8(offset + 1);
         appendCode(d.info.builder(), type, code);
         boolean teredo = type == ECHO_REQUEST && d.dstPort == TEREDO_PORT;
@@ -228,24 +240,30 @@ public final class Icmpv6Dissector implements Dissector {
             d.setProtocol("Teredo");
             d.info.set("Direct IPv6 Connectivity Test");
         }
+        if (tree && hasCodeTable(type)) {
+            StringBuilder cb = new StringBuilder(48).append("Code: ").append(code);
+            appendCode(cb, type, code);
+            d.setText(codeRow, cb.toString());
+        }
         int checksum = buf.u16(offset + 2);
         if (tree) {
-            d.add(Icmpv6Fields.TYPE, offset, 1, type);
-            d.add(Icmpv6Fields.CODE, offset + 1, 1, code);
-            d.add(Icmpv6Fields.CHECKSUM, offset + 2, 2, checksum);
             int reported = buf.end() - offset;
-            boolean verify = !d.fragmented && buf.capturedRemaining(offset) >= reported && !d.inErrorPacket
-                    && d.netSrc.length == 16 && d.netDst.length == 16;
-            // 2: unverified, 1: good, 0: bad (tshark's checksum status)
-            int status = verify ? (checksumOk(buf, offset, reported, d) ? 1 : 0) : 2;
-            d.add(Icmpv6Fields.CHECKSUM_STATUS, offset + 2, 0, status);
+            if (!d.fragmented && buf.capturedRemaining(offset) >= reported && !d.inErrorPacket) {
+                TreeItems.checksumVerified(d, Icmpv6Fields.CHECKSUM, Icmpv6Fields.CHECKSUM_STATUS,
+                        Icmpv6Fields.CHECKSUM_BAD_EXPERT, offset + 2, checksum, checksum(buf, offset, reported, d));
+            } else {
+                TreeItems.checksumUnverified(d, Icmpv6Fields.CHECKSUM, Icmpv6Fields.CHECKSUM_STATUS, offset + 2,
+                        checksum, d.inErrorPacket ? "[in ICMP error packet]" : "[fragmented datagram]");
+            }
         }
         int off = offset + 4;
         switch (type) {
             case ECHO_REQUEST:
             case ECHO_REPLY:
                 echo(buf, offset, d, type, checksum, teredo, tree);
-                d.call(data, offset + 8, buf.end());
+                if (!teredo) {
+                    d.call(data, offset + 8, buf.end());
+                }
                 break;
             case DST_UNREACH:
             case TIME_EXCEEDED: {
@@ -253,15 +271,12 @@ public final class Icmpv6Dissector implements Dissector {
                 int origLength = (byte) buf.u8(off);
                 if (origLength != 0) {
                     buf.check(off, 1);
-                    buf.check(off + 1, 3);
                     if (tree) {
                         d.add(Icmpv6Fields.LENGTH, off, 1, origLength & 0xff);
                     }
+                    reserved(buf, d, off + 1, 3);
                 } else {
-                    buf.check(off, 4);
-                    if (tree) {
-                        d.addBytes(Icmpv6Fields.RESERVED, off, 4);
-                    }
+                    reserved(buf, d, off, 4);
                 }
                 off += 4;
                 contained(buf, off, buf.end(), d);
@@ -291,30 +306,36 @@ public final class Icmpv6Dissector implements Dissector {
                 mld(buf, offset, d, type, tree);
                 break;
             case ROUTER_SOLICIT:
-                buf.check(off, 4);
+                reserved(buf, d, off, 4);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case ROUTER_ADVERT:
-                // (the flags are a bitmask item: not read without a tree)
                 buf.check(off, 1);
-                buf.check(off + 2, 2);
-                buf.check(off + 4, 4);
-                buf.check(off + 8, 4);
                 if (tree) {
                     d.add(Icmpv6Fields.ND_RA_CUR_HOP_LIMIT, off, 1, buf.u8(off));
-                    d.add(Icmpv6Fields.ND_RA_FLAG, off + 1, 1, buf.u8(off + 1));
+                }
+                // (the flags are a bitmask item: not read without a tree)
+                TreeItems.bitmask(d, buf, Icmpv6Fields.ND_RA_FLAG, off + 1, 1, Icmpv6Fields.ND_RA_FLAG_M,
+                        Icmpv6Fields.ND_RA_FLAG_O, Icmpv6Fields.ND_RA_FLAG_H, Icmpv6Fields.ND_RA_FLAG_PRF,
+                        Icmpv6Fields.ND_RA_FLAG_P, Icmpv6Fields.ND_RA_FLAG_RSV);
+                buf.check(off + 2, 2);
+                if (tree) {
                     d.add(Icmpv6Fields.ND_RA_ROUTER_LIFETIME, off + 2, 2, buf.u16(off + 2));
+                }
+                buf.check(off + 4, 4);
+                if (tree) {
                     d.add(Icmpv6Fields.ND_RA_REACHABLE_TIME, off + 4, 4, buf.u32(off + 4));
+                }
+                buf.check(off + 8, 4);
+                if (tree) {
                     d.add(Icmpv6Fields.ND_RA_RETRANS_TIMER, off + 8, 4, buf.u32(off + 8));
                 }
                 options.dissect(buf, offset, off + 12, d);
                 break;
             case NEIGHBOR_SOLICIT: {
-                buf.check(off, 4);
+                reserved(buf, d, off, 4);
                 buf.check(off + 4, 16);
-                if (tree) {
-                    d.addObject(Icmpv6Fields.ND_NS_TARGET_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
-                }
+                TreeItems.ipv6(d, buf, Icmpv6Fields.ND_NS_TARGET_ADDRESS, off + 4);
                 StringBuilder sb = d.info.builder().append(" for ");
                 buf.bytes(off + 4, address, 0, 16);
                 Formats.ipv6(sb, address, 0);
@@ -322,17 +343,11 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             }
             case NEIGHBOR_ADVERT: {
+                TreeItems.bitmask(d, buf, Icmpv6Fields.ND_NA_FLAG, off, 4, Icmpv6Fields.ND_NA_FLAG_R,
+                        Icmpv6Fields.ND_NA_FLAG_S, Icmpv6Fields.ND_NA_FLAG_O, Icmpv6Fields.ND_NA_FLAG_RSV);
                 int flags = buf.i32(off);
                 buf.check(off + 4, 16);
-                if (tree) {
-                    d.openRow(d.add(Icmpv6Fields.ND_NA_FLAG, off, 4, flags & 0xFFFFFFFFL));
-                    d.add(Icmpv6Fields.ND_NA_FLAG_R, off, 4, flags & 0xFFFFFFFFL);
-                    d.add(Icmpv6Fields.ND_NA_FLAG_S, off, 4, flags & 0xFFFFFFFFL);
-                    d.add(Icmpv6Fields.ND_NA_FLAG_O, off, 4, flags & 0xFFFFFFFFL);
-                    d.add(Icmpv6Fields.ND_NA_FLAG_RSV, off, 4, flags & 0x1FFFFFFFL);
-                    d.close();
-                    d.addObject(Icmpv6Fields.ND_NA_TARGET_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
-                }
+                TreeItems.ipv6(d, buf, Icmpv6Fields.ND_NA_TARGET_ADDRESS, off + 4);
                 StringBuilder sb = d.info.builder().append(' ');
                 buf.bytes(off + 4, address, 0, 16);
                 Formats.ipv6(sb, address, 0).append(" (");
@@ -356,59 +371,84 @@ public final class Icmpv6Dissector implements Dissector {
                 break;
             }
             case REDIRECT:
-                buf.check(off, 4);
+                reserved(buf, d, off, 4);
                 buf.check(off + 4, 16);
+                TreeItems.ipv6(d, buf, Icmpv6Fields.ND_RD_TARGET_ADDRESS, off + 4);
                 buf.check(off + 20, 16);
-                if (tree) {
-                    d.addObject(Icmpv6Fields.ND_RD_TARGET_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
-                    d.addObject(Icmpv6Fields.RD_NA_DESTINATION_ADDRESS, off + 20, 16, ipv6(buf, off + 20));
-                }
+                TreeItems.ipv6(d, buf, Icmpv6Fields.RD_NA_DESTINATION_ADDRESS, off + 20);
                 options.dissect(buf, offset, off + 36, d);
                 break;
             case ROUTER_RENUMBERING:
-                Icmpv6Bodies.routerRenumbering(buf, off, code);
+                Icmpv6Bodies.routerRenumbering(buf, off, code, d);
                 break;
             case NI_QUERY:
             case NI_REPLY:
-                Icmpv6Bodies.nodeInformation(buf, off, type, code);
+                Icmpv6Bodies.nodeInformation(buf, off, type, code, d);
                 break;
             case IND_SOLICIT:
             case IND_ADVERT:
-                buf.check(off, 4);
+                reserved(buf, d, off, 4);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case MLDV2_REPORT:
-                Icmpv6Bodies.mldv2Report(buf, off);
+                Icmpv6Bodies.mldv2Report(buf, off, d);
                 break;
             case DHAAD_REQUEST:
             case MOBILE_PREFIX_SOLICIT:
                 buf.check(off, 2);
-                buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.MIP6_IDENTIFIER, off, 2, buf.u16(off));
+                }
+                reserved(buf, d, off + 2, 2);
                 break;
             case DHAAD_REPLY: {
                 buf.check(off, 2);
-                buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.MIP6_IDENTIFIER, off, 2, buf.u16(off));
+                }
+                reserved(buf, d, off + 2, 2);
                 int captured = buf.capturedEnd();
                 for (int o = off + 4; captured > o; o += 16) {
                     buf.check(o, 16);
+                    TreeItems.ipv6(d, buf, Icmpv6Fields.MIP6_HOME_AGENT_ADDRESS, o);
                 }
                 break;
             }
             case MOBILE_PREFIX_ADVERT:
-                // identifier, then flags as a bitmask item (not read without a tree)
                 buf.check(off, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.MIP6_IDENTIFIER, off, 2, buf.u16(off));
+                }
+                // (the flags are a bitmask item: not read without a tree)
+                TreeItems.bitmask(d, buf, Icmpv6Fields.MIP6_FLAG, off + 2, 2, Icmpv6Fields.MIP6_FLAG_M,
+                        Icmpv6Fields.MIP6_FLAG_O, Icmpv6Fields.MIP6_FLAG_RSV);
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case CERT_PATH_SOLICIT:
                 buf.check(off, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.SEND_IDENTIFIER, off, 2, buf.u16(off));
+                }
                 buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.SEND_COMPONENT, off + 2, 2, buf.u16(off + 2));
+                }
                 options.dissect(buf, offset, off + 4, d);
                 break;
             case CERT_PATH_ADVERT:
                 buf.check(off, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.SEND_IDENTIFIER, off, 2, buf.u16(off));
+                }
                 buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.SEND_ALL_COMPONENTS, off + 2, 2, buf.u16(off + 2));
+                }
                 buf.check(off + 4, 2);
-                buf.check(off + 6, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.SEND_COMPONENT, off + 4, 2, buf.u16(off + 4));
+                }
+                reserved(buf, d, off + 6, 2);
                 options.dissect(buf, offset, off + 8, d);
                 break;
             case EXPERIMENTAL_MOBILITY:
@@ -424,32 +464,64 @@ public final class Icmpv6Dissector implements Dissector {
                 if (tree) {
                     d.add(Icmpv6Fields.FMIP6_SUBTYPE, off, 1, subtype);
                 }
+                String[] codes = subtype == 3 ? PRRTADV_CODES : subtype == 4 ? HI_CODES : subtype == 5 ? HACK_CODES
+                        : null;
+                if (tree && codes != null) {
+                    String name = code < codes.length ? codes[code] : null;
+                    d.setText(codeRow, d.fieldLabel(codeRow) == null ? "Code: " + code + " ("
+                            + (name != null ? name : "Unknown " + code) + ")"
+                            : d.fieldLabel(codeRow) + " (" + (name != null ? name : "Unknown " + code) + ")");
+                }
                 if (subtype == 2 || subtype == 3 || subtype == 5) {
-                    buf.check(off + 1, 1);
+                    reserved(buf, d, off + 1, 1);
+                } else if (subtype == 4) {
+                    TreeItems.bitmask(d, buf, Icmpv6Fields.FMIP6_HI_FLAG, off + 1, 1, Icmpv6Fields.FMIP6_HI_FLAG_S,
+                            Icmpv6Fields.FMIP6_HI_FLAG_A, Icmpv6Fields.FMIP6_HI_FLAG_RESERVED);
                 }
                 buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.FMIP6_IDENTIFIER, off + 2, 2, buf.u16(off + 2));
+                }
                 options.dissect(buf, offset, off + 4, d);
                 break;
             }
             case MCAST_ROUTER_ADVERT:
                 buf.check(off, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.MCAST_RA_QUERY_INTERVAL, off, 2, buf.u16(off));
+                }
                 buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.MCAST_RA_ROBUSTNESS_VARIABLE, off + 2, 2, buf.u16(off + 2));
+                }
                 break;
             case MCAST_ROUTER_SOLICIT:
             case MCAST_ROUTER_TERM:
                 break;
             case RPL_CONTROL:
-                Icmpv6Bodies.rplControl(buf, off, code);
+                Icmpv6Bodies.rplControl(buf, off, code, d);
                 break;
             case ILNPV6: {
                 int locators = buf.u8(off);
-                buf.check(off + 1, 1);
-                buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields.ILNP_NB_LOCS, off, 1, locators);
+                }
+                reserved(buf, d, off + 1, 1);
+                reserved(buf, d, off + 2, 2);
                 int o = off + 4;
                 for (int i = 0; i < locators; i++) {
                     buf.check(o, 8);
+                    if (tree) {
+                        d.add(Icmpv6Fields.ILNP_NB_LOCATOR, o, 8, buf.i64(o));
+                    }
                     buf.check(o + 8, 2);
+                    if (tree) {
+                        d.add(Icmpv6Fields.ILNP_NB_PREFERENCE, o + 8, 2, buf.u16(o + 8));
+                    }
                     buf.check(o + 10, 2);
+                    if (tree) {
+                        d.add(Icmpv6Fields.ILNP_NB_LIFETIME, o + 10, 2, buf.u16(o + 10));
+                    }
                     o += 12;
                 }
                 break;
@@ -457,45 +529,125 @@ public final class Icmpv6Dissector implements Dissector {
             case DAR:
             case DAC:
                 buf.check(off, 1);
+                if (tree) {
+                    d.add(Icmpv6Fields._6LOWPANND_DA_STATUS, off, 1, buf.u8(off));
+                }
                 buf.check(off + 1, 1);
+                if (tree) {
+                    d.add(Icmpv6Fields._6LOWPANND_DA_RSV, off + 1, 1, buf.u8(off + 1));
+                }
                 buf.check(off + 2, 2);
+                if (tree) {
+                    d.add(Icmpv6Fields._6LOWPANND_DA_LIFETIME, off + 2, 2, buf.u16(off + 2));
+                }
                 buf.check(off + 4, 8);
+                TreeItems.eui64(d, buf, Icmpv6Fields._6LOWPANND_DA_EUI64, off + 4);
                 buf.check(off + 12, 16);
+                TreeItems.ipv6(d, buf, Icmpv6Fields._6LOWPANND_DA_REG_ADDR, off + 12);
                 break;
             case MPL_CONTROL:
                 if (code != 0) {
                     buf.check(off, 1);
-                } else if (Icmpv6Bodies.mplControl(buf, off) == offset) {
+                    Icmpv6Bodies.unknownData(d, buf, off, 1, "Code must be 0");
+                } else if (Icmpv6Bodies.mplControl(buf, off, d) == offset) {
                     return false;
                 }
                 break;
             case EXT_ECHO:
                 buf.check(off, 2);
-                buf.check(off + 2, 1);
-                buf.check(off + 3, 1);
                 if (tree) {
                     d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, buf.u16(off));
+                }
+                buf.check(off + 2, 1);
+                if (tree) {
                     d.add(Icmpv6Fields.EXT_ECHO_SEQ, off + 2, 1, buf.u8(off + 2));
+                }
+                buf.check(off + 3, 1);
+                if (tree) {
+                    d.addBits(Icmpv6Fields.EXT_ECHO_REQ_RES, off + 3, 1, buf.u8(off + 3));
+                    d.add(Icmpv6Fields.EXT_ECHO_REQ_LOCAL, off + 3, 1, buf.u8(off + 3));
                 }
                 buf.check(off + 4, 0);
                 IcmpExtension.dissect(buf, off + 4, d);
                 break;
             case EXT_ECHO_REPLY:
                 buf.check(off, 2);
-                buf.check(off + 2, 1);
-                buf.check(off + 3, 1);
                 if (tree) {
                     d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, buf.u16(off));
+                }
+                buf.check(off + 2, 1);
+                if (tree) {
                     d.add(Icmpv6Fields.EXT_ECHO_SEQ, off + 2, 1, buf.u8(off + 2));
-                    d.addBits(Icmpv6Fields.EXT_ECHO_RSP_STATE, off + 3, 1, buf.u8(off + 3));
+                }
+                buf.check(off + 3, 1);
+                if (tree) {
+                    int b = buf.u8(off + 3);
+                    d.addBits(Icmpv6Fields.EXT_ECHO_RSP_STATE, off + 3, 1, b);
+                    d.addBits(Icmpv6Fields.EXT_ECHO_RSP_RES, off + 3, 1, b);
+                    d.add(Icmpv6Fields.EXT_ECHO_RSP_ACTIVE, off + 3, 1, b);
+                    d.add(Icmpv6Fields.EXT_ECHO_RSP_IPV4, off + 3, 1, b);
+                    d.add(Icmpv6Fields.EXT_ECHO_RSP_IPV6, off + 3, 1, b);
                 }
                 break;
             default:
+                if (tree) {
+                    d.openRow(d.fieldParent(codeRow));
+                    Expert.add(d, Icmpv6Fields.UNDECODED_TYPE, Expert.Severity.NOTE, Expert.Group.UNDECODED,
+                            "Dissector for ICMPv6 Type (" + type + ") code not implemented, Contact Wireshark"
+                                    + " developers if you want this supported", offset, 0);
+                }
                 // the undecoded rest as data: at least one byte must be there
                 Icmpv6Bodies.toEnd(buf, off);
+                if (tree) {
+                    TreeItems.bytes(d, buf, Icmpv6Fields.DATA, off, buf.capturedEnd() - off);
+                }
                 break;
         }
         return true;
+    }
+
+    /** Types whose code has a name (in Info and in the Code item). */
+    private static boolean hasCodeTable(int type) {
+        switch (type) {
+            case DST_UNREACH:
+            case TIME_EXCEEDED:
+            case PARAM_PROB:
+            case ROUTER_RENUMBERING:
+            case NI_QUERY:
+            case NI_REPLY:
+            case RPL_CONTROL:
+            case EXT_ECHO:
+            case EXT_ECHO_REPLY:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static final String[] PRRTADV_CODES = {
+        "MN should use AP-ID, AR-info tuple", "Network Initiated Handover trigger", "No new router information",
+        "Limited new router information", "Unsolicited",
+    };
+    private static final String[] HI_CODES = {"FBU sent from previous link", "FBU sent from new link"};
+    private static final String[] HACK_CODES = new String[131];
+
+    static {
+        String[] low = {
+            "Handover Accepted, NCoA valid", "Handover Accepted, NCoA not valid", "Handover Accepted, NCoA in use",
+            "Handover Accepted, NCoA assigned", "Handover Accepted, NCoA not assigned",
+        };
+        System.arraycopy(low, 0, HACK_CODES, 0, low.length);
+        HACK_CODES[128] = "Handover Not Accepted, reason unspecified";
+        HACK_CODES[129] = "Administratively prohibited";
+        HACK_CODES[130] = "Insufficient resources";
+    }
+
+    /** A "Reserved" byte-string item (icmpv6.reserved) of {@code length} bytes. */
+    static void reserved(PacketBuffer buf, Dissection d, int off, int length) {
+        buf.check(off, length);
+        if (d.tree()) {
+            d.addBytes(Icmpv6Fields.RESERVED, off, length);
+        }
     }
 
     private void echo(PacketBuffer buf, int offset, Dissection d, int type, int checksum, boolean teredo,
@@ -503,9 +655,12 @@ public final class Icmpv6Dissector implements Dissector {
         int off = offset + 4;
         buf.check(off, 2);
         int id = buf.u16(off);
-        int seq = buf.u16(off + 2);
         if (tree) {
             d.add(Icmpv6Fields.ECHO_IDENTIFIER, off, 2, id);
+            buf.check(off + 2, 2);
+        }
+        int seq = buf.u16(off + 2);
+        if (tree) {
             d.add(Icmpv6Fields.ECHO_SEQUENCE_NUMBER, off + 2, 2, seq);
         }
         StringBuilder sb = d.info.builder();
@@ -524,14 +679,15 @@ public final class Icmpv6Dissector implements Dissector {
             return;
         }
         if (type == ECHO_REQUEST) {
-            echoes.request(d.netSrc, d.netDst, checksum == 0xffff ? 0 : checksum, id, seq, d.frame.number);
+            echoes.request(d.netSrc, d.netDst, checksum == 0xffff ? 0 : checksum, id, seq, d.frame.number,
+                    d.frame.seconds, d.frame.nanos);
         } else {
             long request = echoes.reply(d.netSrc, d.netDst, EchoTracker.expectedChecksum(checksum, 0x0100), id, seq,
                     d.frame.number);
             if (request != 0) {
                 d.info.builder().append(" (request in ").append(request).append(')');
                 if (tree) {
-                    d.flag(d.add(Icmpv6Fields.RESP_TO, 0, 0, request), Dissection.GENERATED);
+                    IcmpDissector.responseItems(d, Icmpv6Fields.RESP_TO, Icmpv6Fields.RESPTIME, request, echoes);
                 }
             }
         }
@@ -541,35 +697,50 @@ public final class Icmpv6Dissector implements Dissector {
         int off = offset + 4;
         int captured = Math.min(buf.end(), buf.capturedEnd()) - offset;
         if (type == MLD_QUERY && captured >= MLDV2_MIN_LENGTH) {
-            buf.check(off, 2);
-            buf.check(off + 2, 2);
+            int mrc = buf.u16(off);
+            if (mrc >= 32768) {
+                mrc = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3);
+            }
+            if (tree) {
+                d.add(Icmpv6Fields.MLD_MAXIMUM_RESPONSE_CODE, off, 2, mrc);
+                if (mrc > 0xffff) {
+                    d.setText(d.fieldCount() - 1, Icmpv6Fields.MLD_MAXIMUM_RESPONSE_CODE.name + ": " + mrc);
+                }
+            }
+            reserved(buf, d, off + 2, 2);
             buf.check(off + 4, 16);
-            buf.check(off + 21, 1);
+            TreeItems.ipv6(d, buf, Icmpv6Fields.MLD_MULTICAST_ADDRESS, off + 4);
+            TreeItems.bitmask(d, buf, Icmpv6Fields.MLD_FLAG, off + 20, 1, Icmpv6Fields.MLD_FLAG_S,
+                    Icmpv6Fields.MLD_FLAG_QRV, Icmpv6Fields.MLD_FLAG_RESERVED);
+            int qqi = buf.u8(off + 21);
+            if (qqi >= 128) {
+                qqi = ((qqi & 0x0f) | 0x10) << (((qqi & 0x70) >> 4) + 3);
+            }
+            if (tree) {
+                int row = d.add(Icmpv6Fields.MLD_QQI, off + 21, 1, qqi);
+                if (qqi > 0xff) {
+                    d.setText(row, Icmpv6Fields.MLD_QQI.name + ": " + qqi);
+                }
+            }
             buf.check(off + 22, 2);
             int sources = buf.u16(off + 22);
             if (tree) {
-                d.add(Icmpv6Fields.MLD_MAXIMUM_RESPONSE_CODE, off, 2, buf.u16(off));
-                d.addObject(Icmpv6Fields.MLD_MULTICAST_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
-                d.add(Icmpv6Fields.MLD_FLAG, off + 20, 1, buf.u8(off + 20));
-                d.add(Icmpv6Fields.MLD_QQI, off + 21, 1, buf.u8(off + 21));
                 d.add(Icmpv6Fields.MLD_NB_SOURCES, off + 22, 2, sources);
             }
             int o = off + 24;
             for (int i = 0; i < sources; i++) {
                 buf.check(o, 16);
-                if (tree) {
-                    d.addObject(Icmpv6Fields.MLD_SOURCE_ADDRESS, o, 16, ipv6(buf, o));
-                }
+                TreeItems.ipv6(d, buf, Icmpv6Fields.MLD_SOURCE_ADDRESS, o);
                 o += 16;
             }
         } else {
             buf.check(off, 2);
-            buf.check(off + 2, 2);
-            buf.check(off + 4, 16);
             if (tree) {
                 d.add(Icmpv6Fields.MLD_MAXIMUM_RESPONSE_DELAY, off, 2, buf.u16(off));
-                d.addObject(Icmpv6Fields.MLD_MULTICAST_ADDRESS, off + 4, 16, ipv6(buf, off + 4));
             }
+            reserved(buf, d, off + 2, 2);
+            buf.check(off + 4, 16);
+            TreeItems.ipv6(d, buf, Icmpv6Fields.MLD_MULTICAST_ADDRESS, off + 4);
         }
     }
 
@@ -583,7 +754,7 @@ public final class Icmpv6Dissector implements Dissector {
         if (version == 6) {
             quoted.dissect(ethertypes.get(ETHERTYPE_IPV6), buf, start, end, d);
         } else {
-            quotedData(buf, start, end);
+            quotedData(buf, start, end, d);
         }
     }
 
@@ -591,8 +762,18 @@ public final class Icmpv6Dissector implements Dissector {
      * A quote that is not IPv6, shown as data (which reads nothing that could fail); one
      * that claims more than the message holds stops unseen: false in that case.
      */
-    boolean quotedData(PacketBuffer buf, int start, int end) {
-        return end <= buf.end();
+    boolean quotedData(PacketBuffer buf, int start, int end, Dissection d) {
+        if (end > buf.end()) {
+            return false;
+        }
+        boolean inError = d.inErrorPacket;
+        d.inErrorPacket = true;
+        try {
+            d.call(data, start, end);
+        } finally {
+            d.inErrorPacket = inError;
+        }
+        return true;
     }
 
     /** tvb_new_subset_remaining(tvb, relative): the absolute start, failing as tshark does. */
@@ -611,25 +792,27 @@ public final class Icmpv6Dissector implements Dissector {
         return abs;
     }
 
-    /** The checksum over the IPv6 pseudo-header and the message. */
-    private static boolean checksumOk(PacketBuffer buf, int offset, int length, Dissection d) {
+    /**
+     * The folded one's-complement remainder over the pseudo-header (the network addresses,
+     * whatever their length, the message length and 58) and the message: 0 when correct.
+     */
+    private static int checksum(PacketBuffer buf, int offset, int length, Dissection d) {
         long sum = 0;
-        for (int i = 0; i < 16; i += 2) {
-            sum += ((d.netSrc.bytes[i] & 0xff) << 8) | (d.netSrc.bytes[i + 1] & 0xff);
-            sum += ((d.netDst.bytes[i] & 0xff) << 8) | (d.netDst.bytes[i + 1] & 0xff);
-        }
+        sum += sum(d.netSrc.bytes, d.netSrc.length);
+        sum += sum(d.netDst.bytes, d.netDst.length);
         sum += (length >>> 16) + (length & 0xffff) + 58;
-        int i = 0;
-        for (; i + 1 < length; i += 2) {
-            sum += buf.u16(offset + i);
+        return TreeItems.internetChecksum(buf, offset, length, sum);
+    }
+
+    private static long sum(byte[] b, int length) {
+        long s = 0;
+        for (int i = 0; i + 1 < length; i += 2) {
+            s += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
         }
-        if (i < length) {
-            sum += buf.u8(offset + i) << 8;
+        if ((length & 1) != 0) {
+            s += (b[length - 1] & 0xff) << 8;
         }
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return sum == 0xffff;
+        return s;
     }
 
     static byte[] ipv6(PacketBuffer buf, int off) {
