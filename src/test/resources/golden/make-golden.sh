@@ -17,7 +17,7 @@ command -v tshark >/dev/null || { echo "make-golden.sh: tshark is not on PATH" >
 
 # Protocols jcap does not dissect yet are disabled in tshark too, so that the goldens show
 # their bytes as TCP/UDP payload, as jcap does; drop a name here when jcap gains it.
-not_yet="dns mdns llmnr"
+not_yet=""
 disabled=""
 for p in $not_yet; do disabled="$disabled --disable-protocol $p"; done
 

@@ -50,6 +50,7 @@ public final class StandardProtocols {
         new UdpDissector(b, data);
         new io.jcap.proto.http.HttpDissector(b, data);
         new VxlanDissector(b, ethernet);
+        new io.jcap.proto.dns.DnsDissector(b);
         return b.build();
     }
 }
