@@ -63,13 +63,14 @@ public final class NullDissector implements Dissector {
             d.setText(row, "Null/Loopback");
         }
         int payload = offset + 4;
-        if (!networkOrder && family > MAX_802_3_LENGTH && family <= 0xFFFF) {
-            // some systems put an EtherType there
+        if (!networkOrder && family > MAX_802_3_LENGTH) {
+            // some systems put an EtherType there; like tshark, only its low 16 bits count
+            int etherType = (int) (family & 0xFFFF);
             if (d.tree()) {
-                d.add(NullFields.TYPE, offset, 4, family);
+                d.add(NullFields.TYPE, offset, 4, etherType);
                 d.close();
             }
-            dispatch.dispatch((int) family, buf, payload, d, row);
+            dispatch.dispatch(etherType, buf, payload, d, row);
             return buf.end() - offset;
         }
         if (d.tree()) {
