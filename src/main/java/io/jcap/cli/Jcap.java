@@ -72,6 +72,18 @@ public final class Jcap {
         }
         try {
             ReadSettings s = settings(o);
+            if (!o.decodeAs.isEmpty()) {
+                io.jcap.dissect.DissectorEngine check = StandardProtocols.engine();
+                for (String spec : o.decodeAs) {
+                    try {
+                        s.decodeAs.add(io.jcap.dissect.DecodeAs.parse(spec, check, w -> stderr.println("jcap: " + w)));
+                    } catch (io.jcap.dissect.DecodeAs.Invalid e) {
+                        // tshark prefixes every line but the tab-indented lists
+                        String text = e.getMessage().replaceAll("\n(?!\t)", "\njcap: ");
+                        throw new UsageException(text, ExitStatus.INVALID_OPTION, false);
+                    }
+                }
+            }
             if (o.readFile == null) {
                 stderr.println("jcap: Live capture is not available yet; use -r to read a capture file.");
                 return ExitStatus.INVALID_FILE;

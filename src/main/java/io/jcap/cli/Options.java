@@ -19,6 +19,9 @@ final class Options {
     @Option(names = {"-F"}, paramLabel = "<output file type>")
     String fileType;
 
+    @Option(names = {"-d"}, paramLabel = "<layer_type>==<selector>,<decode_as_protocol>")
+    java.util.List<String> decodeAs = new java.util.ArrayList<>();
+
     @Option(names = {"-c"}, paramLabel = "<packet count>")
     String count;
 

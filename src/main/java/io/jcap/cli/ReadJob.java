@@ -73,6 +73,11 @@ final class ReadJob {
     private int loop(FrameSource source, FrameSink sink, boolean printing) throws IOException {
         Output out = new Output(stdout);
         DissectorEngine engine = printing ? StandardProtocols.engine() : null;
+        if (engine != null) {
+            for (io.jcap.dissect.DecodeAs rule : s.decodeAs) {
+                rule.apply(engine);
+            }
+        }
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
         PacketView printer = view(out, time);

@@ -33,4 +33,6 @@ final class ReadSettings {
     /** -T fields: the fields to print, with the -E options. */
     java.util.List<io.jcap.field.FieldDef> fields;
     io.jcap.print.FieldsPrinter.Options fieldOptions = io.jcap.print.FieldsPrinter.Options.defaults();
+    /** -d rules, applied in order to the run's engine. */
+    final java.util.List<io.jcap.dissect.DecodeAs> decodeAs = new java.util.ArrayList<>();
 }

@@ -28,6 +28,11 @@ public final class DissectorEngine {
         return registry;
     }
 
+    /** The names of the hand-off tables (-d's layer types). */
+    public java.util.Set<String> tableNames() {
+        return tables.keySet();
+    }
+
     public DissectorTable table(String name) {
         return tables.get(name);
     }

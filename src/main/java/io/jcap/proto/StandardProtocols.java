@@ -51,6 +51,9 @@ public final class StandardProtocols {
         new io.jcap.proto.http.HttpDissector(b, data);
         new VxlanDissector(b, ethernet);
         new io.jcap.proto.dns.DnsDissector(b);
+        for (String table : new String[] {"ethertype", "ip.proto", "tcp.port", "udp.port"}) {
+            b.table(table).allow("data", data);
+        }
         return b.build();
     }
 }

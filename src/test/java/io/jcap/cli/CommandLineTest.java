@@ -114,9 +114,33 @@ class CommandLineTest {
             "jcap: \"-r\" isn't a valid capture file type",
             "jcap: The available capture file types for the \"-F\" flag are:");
 
+    static final Case DECODE_AS_TEMPLATE = prefix("-d foo", List.of("-d", "foo", "-r", SAMPLE), 1,
+            "jcap: Parameter \"foo\" doesn't follow the template \"<layer_type>==<selector>,<decode_as_protocol>\"",
+            "jcap: Unknown layer type -- foo",
+            "jcap: Valid layer types are:");
+    static final Case DECODE_AS_NO_PROTOCOL = prefix("-d tcp.port==8080", List.of("-d", "tcp.port==8080", "-r", SAMPLE), 1,
+            "jcap: Parameter \"tcp.port==8080\" doesn't follow the template \"<layer_type>==<selector>,<decode_as_protocol>\"",
+            "jcap: Valid protocols for layer type \"tcp.port\" are:");
+    static final Case DECODE_AS_LAYER = prefix("-d tcp.prt==80,http", List.of("-d", "tcp.prt==80,http", "-r", SAMPLE), 1,
+            "jcap: Unknown layer type -- tcp.prt",
+            "jcap: Valid layer types are:");
+    static final Case DECODE_AS_PROTOCOL = prefix("-d tcp.port==8080,nosuch",
+            List.of("-d", "tcp.port==8080,nosuch", "-r", SAMPLE), 1,
+            "jcap: Unknown protocol -- \"nosuch\"",
+            "jcap: Valid protocols for layer type \"tcp.port\" are:");
+    static final Case DECODE_AS_WRONG_TABLE = prefix("-d udp.port==53,http", List.of("-d", "udp.port==53,http", "-r", SAMPLE), 1,
+            "jcap: Protocol \"http\" isn't valid for layer type \"udp.port\"",
+            "jcap: Valid protocols for layer type \"udp.port\" are:");
+    static final Case DECODE_AS_SELECTOR = exact("-d tcp.port==abc,http", List.of("-d", "tcp.port==abc,http", "-r", SAMPLE), 1,
+            "jcap: Invalid selector number \"abc\"");
+    static final Case DECODE_AS_RANGE = exact("-d tcp.port==8080-80,http",
+            List.of("-d", "tcp.port==8080-80,http", "-r", SAMPLE), 1,
+            "jcap: Invalid selector numeric range \"8080-80\"");
+
     static Stream<Case> passing() {
         return Stream.of(UNKNOWN_SHORT, UNKNOWN_LONG, COUNT_ABC, COUNT_1X, COUNT_ZERO, COUNT_NEGATIVE, TIME_X,
-                FILE_TYPE_FOO, MISSING_FILE, MISSING_FILE_IN_DIR, DIRECTORY);
+                FILE_TYPE_FOO, MISSING_FILE, MISSING_FILE_IN_DIR, DIRECTORY, DECODE_AS_TEMPLATE, DECODE_AS_NO_PROTOCOL,
+                DECODE_AS_LAYER, DECODE_AS_PROTOCOL, DECODE_AS_WRONG_TABLE, DECODE_AS_SELECTOR, DECODE_AS_RANGE);
     }
 
     static Stream<Case> all() {
