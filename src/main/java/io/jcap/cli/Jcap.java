@@ -177,6 +177,19 @@ public final class Jcap {
                         + OutputFileType.listing().stripTrailing());
             }
         }
+        for (String pref : o.preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("Invalid -o flag \"" + pref + "\"");
+            }
+            try {
+                s.limits.set(pref.substring(0, colon), pref.substring(colon + 1));
+            } catch (io.jcap.dissect.Limits.Unknown e) {
+                throw new UsageException("-o flag \"" + pref + "\" specifies unknown preference");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("Invalid -o flag \"" + pref + "\"");
+            }
+        }
         outputFormat(o, s);
         if (!o.trailing.isEmpty()) {
             throw new UsageException("Display filters are not supported yet (trailing arguments: "

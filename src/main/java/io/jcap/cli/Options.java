@@ -22,6 +22,9 @@ final class Options {
     @Option(names = {"-d"}, paramLabel = "<layer_type>==<selector>,<decode_as_protocol>")
     java.util.List<String> decodeAs = new java.util.ArrayList<>();
 
+    @Option(names = {"-o"}, paramLabel = "<preference>:<value>")
+    java.util.List<String> preferences = new java.util.ArrayList<>();
+
     @Option(names = {"-c"}, paramLabel = "<packet count>")
     String count;
 

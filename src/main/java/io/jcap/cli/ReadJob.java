@@ -72,7 +72,7 @@ final class ReadJob {
 
     private int loop(FrameSource source, FrameSink sink, boolean printing) throws IOException {
         Output out = new Output(stdout);
-        DissectorEngine engine = printing ? StandardProtocols.engine() : null;
+        DissectorEngine engine = printing ? StandardProtocols.engine(s.limits) : null;
         if (engine != null) {
             for (io.jcap.dissect.DecodeAs rule : s.decodeAs) {
                 rule.apply(engine);

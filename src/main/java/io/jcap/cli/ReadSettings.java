@@ -35,4 +35,6 @@ final class ReadSettings {
     io.jcap.print.FieldsPrinter.Options fieldOptions = io.jcap.print.FieldsPrinter.Options.defaults();
     /** -d rules, applied in order to the run's engine. */
     final java.util.List<io.jcap.dissect.DecodeAs> decodeAs = new java.util.ArrayList<>();
+    /** -o limits on the run's state. */
+    final io.jcap.dissect.Limits limits = new io.jcap.dissect.Limits();
 }

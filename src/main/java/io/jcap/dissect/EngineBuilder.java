@@ -13,6 +13,20 @@ public final class EngineBuilder {
     private final Map<String, DissectorTable> tables = new LinkedHashMap<>();
     private final List<Protocol> protocols = new ArrayList<>();
     private Dissector root;
+    private final Limits limits;
+
+    public EngineBuilder() {
+        this(new Limits());
+    }
+
+    public EngineBuilder(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** The bounds on the run's state, for dissectors that keep some. */
+    public Limits limits() {
+        return limits;
+    }
 
     /** The table {@code name}, created on first use. */
     public DissectorTable table(String name, String uiName, int size) {

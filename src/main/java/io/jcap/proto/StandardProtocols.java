@@ -30,7 +30,12 @@ public final class StandardProtocols {
     }
 
     public static DissectorEngine engine() {
-        EngineBuilder b = new EngineBuilder();
+        return engine(new io.jcap.dissect.Limits());
+    }
+
+    /** An engine whose state stays within {@code limits}. */
+    public static DissectorEngine engine(io.jcap.dissect.Limits limits) {
+        EngineBuilder b = new EngineBuilder(limits);
         DataDissector data = new DataDissector(b);
         new FrameDissector(b, data);
         EtherTypeDispatch etherTypes = new EtherTypeDispatch(b, data);

@@ -137,10 +137,16 @@ class CommandLineTest {
             List.of("-d", "tcp.port==8080-80,http", "-r", SAMPLE), 1,
             "jcap: Invalid selector numeric range \"8080-80\"");
 
+    static final Case PREF_NO_COLON = exact("-o foo", List.of("-o", "foo", "-r", SAMPLE), 1,
+            "jcap: Invalid -o flag \"foo\"");
+    static final Case PREF_UNKNOWN = exact("-o foo.bar:1", List.of("-o", "foo.bar:1", "-r", SAMPLE), 1,
+            "jcap: -o flag \"foo.bar:1\" specifies unknown preference");
+
     static Stream<Case> passing() {
         return Stream.of(UNKNOWN_SHORT, UNKNOWN_LONG, COUNT_ABC, COUNT_1X, COUNT_ZERO, COUNT_NEGATIVE, TIME_X,
                 FILE_TYPE_FOO, MISSING_FILE, MISSING_FILE_IN_DIR, DIRECTORY, DECODE_AS_TEMPLATE, DECODE_AS_NO_PROTOCOL,
-                DECODE_AS_LAYER, DECODE_AS_PROTOCOL, DECODE_AS_WRONG_TABLE, DECODE_AS_SELECTOR, DECODE_AS_RANGE);
+                DECODE_AS_LAYER, DECODE_AS_PROTOCOL, DECODE_AS_WRONG_TABLE, DECODE_AS_SELECTOR, DECODE_AS_RANGE,
+                PREF_NO_COLON, PREF_UNKNOWN);
     }
 
     static Stream<Case> all() {

@@ -47,7 +47,10 @@ public final class Ipv4Dissector implements Dissector {
     private final DissectorTable protocols;
     private final DissectorTable etherTypes;
     private final DataDissector data;
-    private final Reassembly<FragmentKey> fragments = new Reassembly<>(4096);
+    private final Reassembly<FragmentKey> fragments;
+    /** jcap's expert item for fragments dropped at the reassembly limits. */
+    static final io.jcap.field.FieldDef REASSEMBLY_LIMIT = Ipv4Fields.PROTOCOL.label("ip.reassembly.limit",
+            "Reassembly limit reached");
 
     private record FragmentKey(int src, int dst, int id, int proto) {
     }
@@ -55,6 +58,7 @@ public final class Ipv4Dissector implements Dissector {
     public Ipv4Dissector(EngineBuilder b, DataDissector data) {
         this.protocols = b.table("ip.proto", "IP protocol", 256);
         this.data = data;
+        this.fragments = new Reassembly<>(b.limits());
         b.protocol(Ipv4Fields.PROTOCOL);
         for (Protocol p : Ipv4Options.ALL) {
             b.protocol(p);
@@ -357,6 +361,7 @@ public final class Ipv4Dissector implements Dissector {
                     && offset + totalLength <= buf.end()) {
                 Reassembly.Datagram whole = fragments.add(new FragmentKey(src, dst, id, proto), buf, payload,
                         payloadLength, fragOffset, more, d.frame.number);
+                fragments.noteEvictions(d, REASSEMBLY_LIMIT, offset);
                 if (whole == null) {
                     d.close();
                     fragmentInfo(d, proto, fragOffset, id);

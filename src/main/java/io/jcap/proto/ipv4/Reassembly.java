@@ -68,14 +68,71 @@ public final class Reassembly<K> {
     }
 
     private final Map<K, Datagram> pending;
+    private final int maxFragments;
+    private final long maxBytes;
+    /** Bytes held by incomplete datagrams. */
+    private long pendingBytes;
+    /** Incomplete datagrams dropped by the last {@link #add}: the caller notes it. */
+    private int evicted;
 
-    public Reassembly(int maxDatagrams) {
+    /**
+     * @param maxDatagrams incomplete datagrams kept at once
+     * @param maxFragments fragments kept for one datagram (overlapping copies included)
+     * @param maxBytes     bytes kept over all incomplete datagrams
+     */
+    public Reassembly(int maxDatagrams, int maxFragments, long maxBytes) {
+        this.maxFragments = maxFragments;
+        this.maxBytes = maxBytes;
         this.pending = new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, Datagram> eldest) {
-                return size() > maxDatagrams;
+                if (size() <= maxDatagrams) {
+                    return false;
+                }
+                drop(eldest.getValue());
+                return true;
             }
         };
+    }
+
+    /** Bounded by the run's ip.reassembly_* limits. */
+    public Reassembly(io.jcap.dissect.Limits limits) {
+        this(limits.getInt(io.jcap.dissect.Limits.IP_DATAGRAMS), limits.getInt(io.jcap.dissect.Limits.IP_FRAGMENTS),
+                limits.get(io.jcap.dissect.Limits.IP_BYTES));
+    }
+
+    private void drop(Datagram g) {
+        for (Fragment f : g.fragments) {
+            pendingBytes -= f.length;
+        }
+        evicted++;
+    }
+
+    /**
+     * Notes under the open item that the last {@link #add} dropped incomplete datagrams
+     * (jcap's expert item: tshark keeps every fragment; -o ip.reassembly_max_* set the bounds).
+     */
+    public void noteEvictions(Dissection d, FieldDef expert, int offset) {
+        if (evicted > 0) {
+            io.jcap.dissect.Expert.add(d, expert, io.jcap.dissect.Expert.Severity.NOTE,
+                    io.jcap.dissect.Expert.Group.REASSEMBLE, "Reassembly limit reached: " + evicted
+                            + (evicted == 1 ? " incomplete datagram" : " incomplete datagrams") + " dropped", offset, 0);
+        }
+    }
+
+    /** How many incomplete datagrams the last {@link #add} dropped to stay within the limits. */
+    public int evicted() {
+        return evicted;
+    }
+
+    /** Bytes held by incomplete datagrams now. */
+    public long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /** Incomplete datagrams held now. */
+    public int pendingDatagrams() {
+        return pending.size();
     }
 
     /**
@@ -85,14 +142,31 @@ public final class Reassembly<K> {
      * captured.
      */
     public Datagram add(K key, PacketBuffer buf, int off, int len, int fragOffset, boolean more, long frame) {
+        evicted = 0;
         if (fragOffset < 0 || len < 0 || (long) fragOffset + len > MAX_DATAGRAM) {
             return null;
         }
         Datagram g = pending.get(key);
+        if (g != null && g.fragments.size() >= maxFragments) {
+            // endless overlapping copies: give the datagram up rather than grow
+            pending.remove(key);
+            drop(g);
+            g = null;
+        }
+        while (pendingBytes + len > maxBytes && !pending.isEmpty()) {
+            var eldest = pending.entrySet().iterator();
+            Datagram old = eldest.next().getValue();
+            eldest.remove();
+            drop(old);
+            if (old == g) {
+                g = null;
+            }
+        }
         if (g == null) {
             g = new Datagram();
             pending.put(key, g);
         }
+        pendingBytes += len;
         byte[] data = new byte[len];
         buf.bytes(off, data, 0, len);
         Fragment f = new Fragment(frame, fragOffset, len, data);
@@ -130,6 +204,9 @@ public final class Reassembly<K> {
         }
         defragment(g);
         pending.remove(key);
+        for (Fragment x : g.fragments) {
+            pendingBytes -= x.length;
+        }
         return g;
     }
 

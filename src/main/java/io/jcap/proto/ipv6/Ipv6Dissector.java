@@ -43,7 +43,10 @@ public final class Ipv6Dissector implements Dissector {
 
     private final DissectorTable protocols;
     private final DataDissector data;
-    private final Reassembly<FragmentKey> fragments = new Reassembly<>(4096);
+    private final Reassembly<FragmentKey> fragments;
+    /** jcap's expert item for fragments dropped at the reassembly limits. */
+    static final io.jcap.field.FieldDef REASSEMBLY_LIMIT = Ipv6Fields.PROTOCOL.label("ipv6.reassembly.limit",
+            "Reassembly limit reached");
 
     private record FragmentKey(long srcHigh, long srcLow, long dstHigh, long dstLow, long ident) {
     }
@@ -81,6 +84,7 @@ public final class Ipv6Dissector implements Dissector {
     public Ipv6Dissector(EngineBuilder b, DataDissector data) {
         this.protocols = b.table("ip.proto", "IP protocol", 256);
         this.data = data;
+        this.fragments = new Reassembly<>(b.limits());
         b.protocol(Ipv6Fields.PROTOCOL);
         b.protocol(HOP_BY_HOP);
         b.protocol(ROUTING);
@@ -423,6 +427,7 @@ public final class Ipv6Dissector implements Dissector {
                         d.netDst.low64(), ident);
                 Reassembly.Datagram whole = fragments.add(key, buf, payload, length, fragOffset, more,
                         d.frame.number);
+                fragments.noteEvictions(d, REASSEMBLY_LIMIT, off);
                 if (whole != null) {
                     // the fragment tree goes in the IPv6 item
                     Reassembly.tree(d, whole, FRAGMENT_ITEMS);
