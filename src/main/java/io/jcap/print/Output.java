@@ -47,9 +47,18 @@ public final class Output {
     }
 
     public Output spaces(int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            ascii(' ');
+        if (n <= 0) {
+            return this;
         }
+        if (n > buf.length) {
+            for (int i = 0; i < n; i++) {
+                ascii(' ');
+            }
+            return this;
+        }
+        room(n);
+        java.util.Arrays.fill(buf, pos, pos + n, (byte) ' ');
+        pos += n;
         return this;
     }
 
@@ -62,14 +71,14 @@ public final class Output {
                 chars = new char[Math.max(n, chars.length * 2)];
             }
             sb.getChars(0, n, chars, 0);
-            return text(chars, n, s);
+            return text(chars, n);
         }
         if (s instanceof String str) {
             if (chars.length < n) {
                 chars = new char[Math.max(n, chars.length * 2)];
             }
             str.getChars(0, n, chars, 0);
-            return text(chars, n, s);
+            return text(chars, n);
         }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
@@ -88,22 +97,52 @@ public final class Output {
         return this;
     }
 
-    private Output text(char[] cs, int n, CharSequence s) throws IOException {
-        for (int i = 0; i < n; i++) {
-            char c = cs[i];
-            if (c < 0x80) {
-                if (pos == buf.length) {
-                    drain();
+    private Output text(char[] cs, int n) throws IOException {
+        int i = 0;
+        while (i < n) {
+            if (pos == buf.length) {
+                drain();
+            }
+            // a run of ASCII as far as the buffer has room, then one other character
+            byte[] b = buf;
+            int p = pos;
+            int limit = Math.min(n, i + (b.length - p));
+            while (i < limit) {
+                char c = cs[i];
+                if (c >= 0x80) {
+                    break;
                 }
-                buf[pos++] = (byte) c;
-            } else {
-                utf8(s, i, c);
-                if (Character.isHighSurrogate(c) && i + 1 < n) {
-                    i++;
-                }
+                b[p++] = (byte) c;
+                i++;
+            }
+            pos = p;
+            if (i < limit) {
+                char c = cs[i];
+                utf8(c, i + 1 < n ? cs[i + 1] : 0);
+                // (as before: a high surrogate takes the next character with it, pair or not)
+                i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
             }
         }
         return this;
+    }
+
+    /** One non-ASCII character (with the next, when they form a surrogate pair) as UTF-8. */
+    private void utf8(char c, char next) throws IOException {
+        room(4);
+        if (c < 0x800) {
+            buf[pos++] = (byte) (0xC0 | (c >> 6));
+            buf[pos++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
+            int cp = Character.toCodePoint(c, next);
+            buf[pos++] = (byte) (0xF0 | (cp >> 18));
+            buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+            buf[pos++] = (byte) (0xE0 | (c >> 12));
+            buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            buf[pos++] = (byte) (0x80 | (c & 0x3F));
+        }
     }
 
     private void utf8(CharSequence s, int i, char c) throws IOException {
