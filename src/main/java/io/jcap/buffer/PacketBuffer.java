@@ -220,6 +220,15 @@ public final class PacketBuffer {
         }
     }
 
+    /** Unchecked: {@link #bytes} for callers that checked the range already (as {@link #byteAt}). */
+    public void copyUnchecked(int off, byte[] dst, int dstOff, int n) {
+        if (array != null) {
+            System.arraycopy(array, arrayBase + off, dst, dstOff, n);
+        } else {
+            buf.getBytes(base + off, dst, dstOff, n);
+        }
+    }
+
     /** Unchecked: the byte at {@code off}, for callers that checked the range already. */
     public int byteAt(int off) {
         byte[] a = array;

@@ -196,6 +196,67 @@ public final class Output {
         return d;
     }
 
+    /**
+     * Makes {@code n} bytes writable without a flush in between (n at most the buffer size)
+     * and returns the position, for {@link #padLeft}.
+     */
+    public int mark(int n) throws IOException {
+        room(n);
+        return pos;
+    }
+
+    /**
+     * Right-aligns what was written since {@code mark} in {@code width} columns of ASCII,
+     * moving it right and filling spaces before it (the mark must have reserved the room).
+     */
+    public Output padLeft(int mark, int width) {
+        int len = pos - mark;
+        if (len < width) {
+            int shift = width - len;
+            System.arraycopy(buf, mark, buf, mark + shift, len);
+            java.util.Arrays.fill(buf, mark, mark + shift, (byte) ' ');
+            pos += shift;
+        }
+        return this;
+    }
+
+    /** Bytes written since {@code mark} (no flush in between). */
+    public int since(int mark) {
+        return pos - mark;
+    }
+
+    /** A non-negative number with at least {@code width} digits, zeros first. */
+    public Output zeroPadded(long v, int width) throws IOException {
+        int digits = digits(v);
+        for (int i = digits; i < width; i++) {
+            ascii('0');
+        }
+        return number(v);
+    }
+
+    /** An IPv4 address from 4 bytes, dotted decimal. */
+    public Output ipv4(byte[] b, int off) throws IOException {
+        room(15);
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                buf[pos++] = '.';
+            }
+            int v = b[off + i] & 0xFF;
+            if (v >= 100) {
+                buf[pos++] = (byte) ('0' + v / 100);
+                v %= 100;
+                buf[pos++] = (byte) ('0' + v / 10);
+                buf[pos++] = (byte) ('0' + v % 10);
+            } else if (v >= 10) {
+                buf[pos++] = (byte) ('0' + v / 10);
+                buf[pos++] = (byte) ('0' + v % 10);
+            } else {
+                buf[pos++] = (byte) ('0' + v);
+            }
+        }
+        return this;
+    }
+
     /** Writes raw bytes (capture files to standard output). */
     public void bytes(byte[] b, int off, int len) throws IOException {
         if (len > buf.length - pos) {

@@ -113,7 +113,8 @@ public final class Reassembly<K> {
         } else {
             int need = fragOffset + len;
             if (g.bytes == null) {
-                g.bytes = new byte[Math.max(need, 2048)];
+                // exact when this fragment gives the length, else room for as much again
+                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(2 * need, 2048)) : need];
             } else if (need > g.bytes.length) {
                 g.bytes = Arrays.copyOf(g.bytes, Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 2)));
             }
