@@ -178,9 +178,16 @@ public final class Output {
         }
         int digits = digits(v);
         int end = pos + digits;
-        for (int i = end - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + (v % 10));
+        int i = end - 1;
+        while (v > Integer.MAX_VALUE) {
+            buf[i--] = (byte) ('0' + (v % 10));
             v /= 10;
+        }
+        // int arithmetic for the rest: a long division per digit costs several times more
+        int w = (int) v;
+        for (; i >= pos; i--) {
+            buf[i] = (byte) ('0' + (w % 10));
+            w /= 10;
         }
         pos = end;
         return this;
@@ -188,7 +195,26 @@ public final class Output {
 
     /** Number of decimal digits of a non-negative value. */
     public static int digits(long v) {
-        int d = 1;
+        if (v < 10) {
+            return 1;
+        }
+        if (v < 100) {
+            return 2;
+        }
+        if (v < 1000) {
+            return 3;
+        }
+        if (v < 10000) {
+            return 4;
+        }
+        if (v < 100000) {
+            return 5;
+        }
+        if (v < 1000000) {
+            return 6;
+        }
+        int d = 7;
+        v /= 1000000;
         while (v >= 10) {
             v /= 10;
             d++;

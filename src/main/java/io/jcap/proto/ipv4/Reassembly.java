@@ -114,9 +114,10 @@ public final class Reassembly<K> {
             int need = fragOffset + len;
             if (g.bytes == null) {
                 // exact when this fragment gives the length, else room for as much again
-                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(2 * need, 2048)) : need];
+                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need];
             } else if (need > g.bytes.length) {
-                g.bytes = Arrays.copyOf(g.bytes, Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 2)));
+                g.bytes = Arrays.copyOf(g.bytes, more ? Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 4))
+                        : need);
             }
             buf.bytes(off, g.bytes, fragOffset, len);
         }
