@@ -13,6 +13,13 @@ import io.netty.buffer.ByteBuf;
 public final class PacketBuffer {
     private ByteBuf buf;
     private int base;
+    /**
+     * The backing array of {@link #buf} when it has one (frames, reassembled PDUs), else
+     * null; {@link #arrayBase} is where the view's offset 0 is in it. Reads go to the
+     * array directly: one monomorphic path instead of a ByteBuf call per read.
+     */
+    private byte[] array;
+    private int arrayBase;
     private int captured;
     private int reported;
     /** Reported end of the current layer. */
@@ -23,6 +30,7 @@ public final class PacketBuffer {
     public void reset(Frame f) {
         buf = f.data;
         base = f.offset;
+        direct();
         captured = Math.min(f.capturedLength, Math.max(f.originalLength, 0));
         reported = Math.max(f.originalLength, 0);
         end = reported;
@@ -33,10 +41,20 @@ public final class PacketBuffer {
     public void reset(ByteBuf bytes, int offset, int length) {
         buf = bytes;
         base = offset;
+        direct();
         captured = length;
         reported = length;
         end = length;
         readable = length;
+    }
+
+    private void direct() {
+        if (buf.hasArray()) {
+            array = buf.array();
+            arrayBase = buf.arrayOffset() + base;
+        } else {
+            array = null;
+        }
     }
 
     /** What {@link #switchTo} replaced, to give back to {@link #switchBack}. */
@@ -56,6 +74,7 @@ public final class PacketBuffer {
     public void switchBack(Saved s) {
         buf = s.buf;
         base = s.base;
+        direct();
         captured = s.captured;
         reported = s.reported;
         end = s.end;
@@ -127,33 +146,53 @@ public final class PacketBuffer {
 
     public int u8(int off) {
         check(off, 1);
-        return buf.getUnsignedByte(base + off);
+        byte[] a = array;
+        return a != null ? a[arrayBase + off] & 0xFF : buf.getUnsignedByte(base + off);
     }
 
     public int u16(int off) {
         check(off, 2);
+        byte[] a = array;
+        if (a != null) {
+            int p = arrayBase + off;
+            return (a[p] & 0xFF) << 8 | a[p + 1] & 0xFF;
+        }
         return buf.getUnsignedShort(base + off);
     }
 
     public int u16le(int off) {
         check(off, 2);
+        byte[] a = array;
+        if (a != null) {
+            int p = arrayBase + off;
+            return (a[p + 1] & 0xFF) << 8 | a[p] & 0xFF;
+        }
         return buf.getUnsignedShortLE(base + off);
     }
 
     public int u24(int off) {
         check(off, 3);
+        byte[] a = array;
+        if (a != null) {
+            int p = arrayBase + off;
+            return (a[p] & 0xFF) << 16 | (a[p + 1] & 0xFF) << 8 | a[p + 2] & 0xFF;
+        }
         return buf.getUnsignedMedium(base + off);
     }
 
     /** Big-endian 32 bits as an int (callers mask with 0xFFFFFFFFL when they need it unsigned). */
     public int i32(int off) {
         check(off, 4);
+        byte[] a = array;
+        if (a != null) {
+            int p = arrayBase + off;
+            return a[p] << 24 | (a[p + 1] & 0xFF) << 16 | (a[p + 2] & 0xFF) << 8 | a[p + 3] & 0xFF;
+        }
         return buf.getInt(base + off);
     }
 
     public long u32(int off) {
-        check(off, 4);
-        return buf.getUnsignedInt(base + off);
+        return i32(off) & 0xFFFFFFFFL;
     }
 
     public long u32le(int off) {
@@ -169,17 +208,31 @@ public final class PacketBuffer {
     /** 48 bits big-endian, as MAC addresses are kept. */
     public long u48(int off) {
         check(off, 6);
-        return ((long) buf.getUnsignedShort(base + off) << 32) | buf.getUnsignedInt(base + off + 2);
+        return ((long) u16(off) << 32) | u32(off + 2);
     }
 
     public void bytes(int off, byte[] dst, int dstOff, int n) {
         check(off, n);
-        buf.getBytes(base + off, dst, dstOff, n);
+        if (array != null) {
+            System.arraycopy(array, arrayBase + off, dst, dstOff, n);
+        } else {
+            buf.getBytes(base + off, dst, dstOff, n);
+        }
+    }
+
+    /** Unchecked: {@link #bytes} for callers that checked the range already (as {@link #byteAt}). */
+    public void copyUnchecked(int off, byte[] dst, int dstOff, int n) {
+        if (array != null) {
+            System.arraycopy(array, arrayBase + off, dst, dstOff, n);
+        } else {
+            buf.getBytes(base + off, dst, dstOff, n);
+        }
     }
 
     /** Unchecked: the byte at {@code off}, for callers that checked the range already. */
     public int byteAt(int off) {
-        return buf.getUnsignedByte(base + off);
+        byte[] a = array;
+        return a != null ? a[arrayBase + off] & 0xFF : buf.getUnsignedByte(base + off);
     }
 
     /** The underlying buffer and where the frame starts in it, for printers (hex dumps). */

@@ -13,6 +13,16 @@ public final class AddressText {
         this.etherNames = etherNames;
     }
 
+    /** True when {@link #write} writes {@code a} itself (an IPv4 address); else use {@link #append}. */
+    public static boolean direct(Address a) {
+        return a.type == Address.Type.IPV4;
+    }
+
+    /** Writes an address that {@link #direct} accepts. */
+    public void write(Output out, Address a) throws java.io.IOException {
+        out.ipv4(a.bytes, 0);
+    }
+
     public void append(StringBuilder sb, Address a) {
         switch (a.type) {
             case NONE -> {

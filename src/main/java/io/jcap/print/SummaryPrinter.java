@@ -23,6 +23,7 @@ public final class SummaryPrinter implements PacketView {
     private final AddressText addresses;
     private final char delimiter;
     private final StringBuilder cell = new StringBuilder(64);
+    private static final String ARROW = "\u2192";
 
     public SummaryPrinter(Output out, TimeColumn time, AddressText addresses) {
         this(out, time, addresses, ' ');
@@ -65,17 +66,38 @@ public final class SummaryPrinter implements PacketView {
         int digits = Output.digits(f.number);
         out.spaces(5 - digits).number(f.number).ascii(delimiter);
 
-        cell.setLength(0);
-        time.append(cell, f);
-        out.spaces(10 - cell.length()).text(cell).ascii(delimiter);
+        // time and IPv4 addresses go straight to the output bytes (ASCII: bytes are columns)
+        int mark = out.mark(64);
+        if (time.write(out, f)) {
+            out.padLeft(mark, 10);
+        } else {
+            cell.setLength(0);
+            time.append(cell, f);
+            out.spaces(10 - cell.length()).text(cell);
+        }
+        out.ascii(delimiter);
 
-        cell.setLength(0);
-        addresses.append(cell, d.src);
-        out.spaces(12 - cell.length()).text(cell).ascii(delimiter).text("\u2192").ascii(delimiter);
+        if (AddressText.direct(d.src)) {
+            mark = out.mark(16);
+            addresses.write(out, d.src);
+            out.padLeft(mark, 12);
+        } else {
+            cell.setLength(0);
+            addresses.append(cell, d.src);
+            out.spaces(12 - cell.length()).text(cell);
+        }
+        out.ascii(delimiter).text(ARROW).ascii(delimiter);
 
-        cell.setLength(0);
-        addresses.append(cell, d.dst);
-        out.text(cell).spaces(12 - cell.length()).ascii(delimiter);
+        if (AddressText.direct(d.dst)) {
+            mark = out.mark(16);
+            addresses.write(out, d.dst);
+            out.spaces(12 - out.since(mark));
+        } else {
+            cell.setLength(0);
+            addresses.append(cell, d.dst);
+            out.text(cell).spaces(12 - cell.length());
+        }
+        out.ascii(delimiter);
 
         out.text(d.protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).text(d.info.contents())
                 .newline();

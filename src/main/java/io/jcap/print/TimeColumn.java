@@ -72,6 +72,74 @@ public final class TimeColumn {
         }
     }
 
+    /**
+     * Writes the frame's time straight to {@code out} for the formats that are signed seconds
+     * (relative, delta, epoch), the same text {@link #append} makes; false for the others.
+     */
+    public boolean write(Output out, Frame f) throws java.io.IOException {
+        if (!f.hasTime) {
+            return true;
+        }
+        long bSec;
+        int bNanos;
+        switch (format) {
+            case RELATIVE -> {
+                bSec = firstSec;
+                bNanos = firstNanos;
+            }
+            case DELTA -> {
+                bSec = havePrev ? prevSec : f.seconds;
+                bNanos = havePrev ? prevNanos : f.nanos;
+            }
+            case DELTA_DISPLAYED -> {
+                bSec = havePrevShown ? prevShownSec : f.seconds;
+                bNanos = havePrevShown ? prevShownNanos : f.nanos;
+            }
+            case EPOCH -> {
+                signed(out, f.seconds, f.nanos, f.precision);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        long sec = f.seconds - bSec;
+        long nanos = (long) f.nanos - bNanos;
+        sec += nanos / 1_000_000_000L;
+        nanos %= 1_000_000_000L;
+        if (sec > 0 && nanos < 0) {
+            sec -= 1;
+            nanos += 1_000_000_000L;
+        } else if (sec < 0 && nanos > 0) {
+            sec += 1;
+            nanos -= 1_000_000_000L;
+        }
+        signed(out, sec, nanos, f.precision);
+        return true;
+    }
+
+    /** {@link #signed(StringBuilder, long, long, int)} to the output. */
+    private static void signed(Output out, long sec, long nanos, int p) throws java.io.IOException {
+        long f = nanos;
+        for (int i = 9; i > p; i--) {
+            f /= 10;
+        }
+        if (f < 0 && sec >= 0) {
+            out.ascii('-');
+        }
+        out.number(sec);
+        if (p > 0) {
+            out.ascii('.');
+            // digits(): the last p digits of |f|, zeros first
+            long v = Math.abs(f);
+            long limit = 1;
+            for (int i = 0; i < p && limit <= Long.MAX_VALUE / 10; i++) {
+                limit *= 10;
+            }
+            out.zeroPadded(p >= 19 ? v : v % limit, p);
+        }
+    }
+
     /** a - b as seconds with {@code p} decimals, normalised so both parts share a sign. */
     static void difference(StringBuilder sb, long aSec, int aNanos, long bSec, int bNanos, int p) {
         long sec = aSec - bSec;

@@ -47,19 +47,15 @@ final class HttpText {
 
     /** The bytes [off, off+len) as a Latin-1 string (for comparisons and values). */
     static String ascii(PacketBuffer buf, int off, int len) {
-        char[] c = new char[len];
-        for (int i = 0; i < len; i++) {
-            c[i] = (char) buf.byteAt(off + i);
-        }
-        return new String(c);
+        byte[] b = new byte[len];
+        buf.copyUnchecked(off, b, 0, len);
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The bytes decoded as UTF-8, invalid sequences replaced (tvb_get_string_enc with ENC_ASCII/UTF-8). */
     static String utf8(PacketBuffer buf, int off, int len) {
         byte[] b = new byte[len];
-        for (int i = 0; i < len; i++) {
-            b[i] = (byte) buf.byteAt(off + i);
-        }
+        buf.copyUnchecked(off, b, 0, len);
         return new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -41,6 +41,7 @@ public final class Reassembly<K> {
         public final int offset;
         public final int length;
         public int flags;
+        /** Its own copy of the bytes when it overlaps an earlier fragment, else null: the bytes are in the datagram's buffer. */
         final byte[] data;
 
         Fragment(long frame, int offset, int length, byte[] data) {
@@ -59,6 +60,17 @@ public final class Reassembly<K> {
         public int flags;
         /** The reassembled bytes (of {@link #length}), when complete. */
         public ByteBuf whole;
+        /** The bytes of the fragments that overlap no earlier one, each at its offset. */
+        byte[] bytes;
+
+        /** The array that holds fragment {@code x}'s bytes and where they start in it. */
+        byte[] source(Fragment x) {
+            return x.data != null ? x.data : bytes;
+        }
+
+        int sourceOffset(Fragment x) {
+            return x.data != null ? 0 : x.offset;
+        }
     }
 
     /** The names tshark shows for one kind of fragment tree. */
@@ -167,8 +179,22 @@ public final class Reassembly<K> {
             pending.put(key, g);
         }
         pendingBytes += len;
-        byte[] data = new byte[len];
-        buf.bytes(off, data, 0, len);
+        // the bytes go to the datagram's buffer at their offset unless they overlap bytes already there
+        byte[] data = null;
+        if (overlaps(g, fragOffset, len)) {
+            data = new byte[len];
+            buf.bytes(off, data, 0, len);
+        } else {
+            int need = fragOffset + len;
+            if (g.bytes == null) {
+                // exact when this fragment gives the length, else room for as much again
+                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need];
+            } else if (need > g.bytes.length) {
+                g.bytes = Arrays.copyOf(g.bytes, more ? Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 4))
+                        : need);
+            }
+            buf.bytes(off, g.bytes, fragOffset, len);
+        }
         Fragment f = new Fragment(frame, fragOffset, len, data);
         if (!more) {
             if (g.length >= 0) {
@@ -210,15 +236,21 @@ public final class Reassembly<K> {
         return g;
     }
 
+    /** True when [offset, offset+len) shares bytes with a fragment kept in the datagram's buffer. */
+    private static boolean overlaps(Datagram g, int offset, int len) {
+        for (Fragment x : g.fragments) {
+            if (x.data == null && x.length > 0 && len > 0 && x.offset < offset + len && offset < x.offset + x.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Copies the fragments in offset order, flagging overlaps, conflicting data and fragments past the end. */
     private static void defragment(Datagram g) {
         if (g.flags == 0 && abutting(g)) {
-            // the usual case: the fragments follow each other exactly, no copy needed
-            byte[][] parts = new byte[g.fragments.size()][];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = g.fragments.get(i).data;
-            }
-            g.whole = Unpooled.wrappedBuffer(parts);
+            // the usual case: the fragments follow each other exactly, each already in place
+            g.whole = Unpooled.wrappedBuffer(g.bytes == null ? new byte[0] : g.bytes, 0, g.length);
             return;
         }
         byte[] whole = new byte[g.length];
@@ -232,7 +264,8 @@ public final class Reassembly<K> {
                 x.flags |= OVERLAP;
                 g.flags |= OVERLAP;
                 int m = Math.min(n, whole.length - x.offset);
-                if (m > 0 && !Arrays.equals(whole, x.offset, x.offset + m, x.data, 0, m)) {
+                if (m > 0 && !Arrays.equals(whole, x.offset, x.offset + m, g.source(x), g.sourceOffset(x),
+                        g.sourceOffset(x) + m)) {
                     x.flags |= OVERLAP_CONFLICT;
                     g.flags |= OVERLAP_CONFLICT;
                 }
@@ -247,7 +280,7 @@ public final class Reassembly<K> {
                 int from = Math.max(pos, x.offset);
                 int to = Math.min(end, g.length);
                 if (to > from) {
-                    System.arraycopy(x.data, from - x.offset, whole, from, to - from);
+                    System.arraycopy(g.source(x), g.sourceOffset(x) + from - x.offset, whole, from, to - from);
                 }
             }
             pos = Math.max(pos, end);
