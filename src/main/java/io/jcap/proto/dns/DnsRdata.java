@@ -21,6 +21,8 @@ final class DnsRdata {
     private final DnsNames names;
     private final byte[] addr = new byte[16];
     private final StringBuilder text = new StringBuilder(64);
+    /** The record's tree header ("name: type A, class IN, addr ..."), appended to by the data. */
+    final StringBuilder head = new StringBuilder(128);
 
     DnsRdata(DnsNames names) {
         this.names = names;
@@ -30,30 +32,34 @@ final class DnsRdata {
      * Dissects the {@code dataLen} (&gt; 0) bytes of a record of {@code type} at {@code cur};
      * {@link #names} still holds the owner name. Pointers count from {@code base}.
      */
-    void dissect(PacketBuffer buf, int cur, int dataLen, int type, int base, Dissection d, boolean mdns) {
+    void dissect(PacketBuffer buf, int cur, int dataLen, int type, int cls, int base, Dissection d, boolean mdns) {
         final boolean tree = d.tree();
         switch (type) {
             case T_A -> {
                 int a = Tvb.i32(buf, cur);
                 Formats.ipv4(d.info.builder().append(' '), a);
+                if (tree) {
+                    Formats.ipv4(head.append(", addr "), a);
+                }
                 add(d, DnsFields.A, cur, 4, a & 0xFFFFFFFFL);
             }
-            case T_NS -> nameInfo(buf, cur, base, d, DnsFields.NS);
+            case T_NS -> headName(", ns ", nameInfo(buf, cur, base, d, DnsFields.NS), d);
             case T_MD -> ownerThenName(buf, cur, base, d, DnsFields.MD);
             case T_MF -> ownerThenName(buf, cur, base, d, DnsFields.MF);
             case T_MB -> ownerThenName(buf, cur, base, d, DnsFields.MB);
             case T_MG -> ownerThenName(buf, cur, base, d, DnsFields.MG);
             case T_MR -> ownerThenName(buf, cur, base, d, DnsFields.MR);
-            case T_CNAME -> nameInfo(buf, cur, base, d, DnsFields.CNAME);
+            case T_CNAME -> headName(", cname ", nameInfo(buf, cur, base, d, DnsFields.CNAME), d);
             case T_SOA -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.SOA_MNAME);
+                headName(", mname ", used, d);
                 cur += used;
                 cur += name(buf, cur, base, d, DnsFields.SOA_RNAME);
                 uint32(buf, cur, d, DnsFields.SOA_SERIAL_NUMBER);
-                uint32(buf, cur + 4, d, DnsFields.SOA_REFRESH_INTERVAL);
-                uint32(buf, cur + 8, d, DnsFields.SOA_RETRY_INTERVAL);
-                uint32(buf, cur + 12, d, DnsFields.SOA_EXPIRE_LIMIT);
-                uint32(buf, cur + 16, d, DnsFields.SOA_MINIMUM_TTL);
+                seconds(buf, cur + 4, d, DnsFields.SOA_REFRESH_INTERVAL);
+                seconds(buf, cur + 8, d, DnsFields.SOA_RETRY_INTERVAL);
+                seconds(buf, cur + 12, d, DnsFields.SOA_EXPIRE_LIMIT);
+                seconds(buf, cur + 16, d, DnsFields.SOA_MINIMUM_TTL);
             }
             case T_NULL -> {
                 owner(d);
@@ -62,6 +68,9 @@ final class DnsRdata {
             case T_WKS -> {
                 int a = Tvb.i32(buf, cur);
                 Formats.ipv4(d.info.builder().append(' '), a);
+                if (tree) {
+                    Formats.ipv4(head.append(", addr "), a);
+                }
                 add(d, DnsFields.WKS_ADDRESS, cur, 4, a & 0xFFFFFFFFL);
                 cur += 4;
                 int protocol = buf.u8(cur);
@@ -74,7 +83,7 @@ final class DnsRdata {
                     }
                 }
             }
-            case T_PTR -> nameInfo(buf, cur, base, d, DnsFields.PTR_DOMAIN_NAME);
+            case T_PTR -> headName(", ", nameInfo(buf, cur, base, d, DnsFields.PTR_DOMAIN_NAME), d);
             case T_HINFO -> {
                 int cpuLen = Tvb.u8(buf, cur);
                 buf.check(cur + 1, cpuLen);
@@ -86,6 +95,10 @@ final class DnsRdata {
                 sb = d.info.builder().append(' ');
                 asciiLimited(sb, buf, osOff + 1, osLen);
                 if (tree) {
+                    head.append(", CPU ");
+                    asciiCString(head, buf, cur + 1, cpuLen);
+                    head.append(", OS ");
+                    asciiCString(head, buf, osOff + 1, osLen);
                     add(d, DnsFields.HINFO_CPU_LENGTH, cur, 1, cpuLen);
                     d.addObject(DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
                     add(d, DnsFields.HINFO_OS_LENGTH, osOff, 1, osLen);
@@ -101,6 +114,9 @@ final class DnsRdata {
                 int preference = Tvb.u16(buf, cur);
                 int used = names.read(buf, cur + 2, base);
                 names.formatted(d.info.builder().append(' ').append(preference).append(' '));
+                if (tree) {
+                    names.formatted(head.append(", preference ").append(preference).append(", mx "));
+                }
                 add(d, DnsFields.MX_PREFERENCE, cur, 2, preference);
                 string(d, DnsFields.MX_MAIL_EXCHANGE, cur + 2, used);
             }
@@ -181,6 +197,7 @@ final class DnsRdata {
                 buf.bytes(cur, addr, 0, 16);
                 Formats.ipv6(d.info.builder().append(' '), addr, 0);
                 if (tree) {
+                    Formats.ipv6(head.append(", addr "), addr, 0);
                     d.addObject(DnsFields.AAAA, cur, 16, addr.clone());
                 }
             }
@@ -200,6 +217,7 @@ final class DnsRdata {
             }
             case T_NXT -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.NXT_NEXT_DOMAIN_NAME);
+                headName(", next domain name ", used, d);
                 cur += used;
                 int first = 0;
                 for (int rrLen = dataLen - used; rrLen != 0; rrLen--, cur++, first += 8) {
@@ -218,12 +236,19 @@ final class DnsRdata {
                 StringBuilder sb = d.info.builder().append(' ').append(priority).append(' ').append(weight)
                         .append(' ').append(port).append(' ');
                 names.formatted(sb);
+                if (tree) {
+                    names.formatted(head.append(", priority ").append(priority).append(", weight ").append(weight)
+                            .append(", port ").append(port).append(", target "));
+                }
             }
             case T_NAPTR -> naptr(buf, cur, base, d);
             case T_KX -> {
                 int used = names.read(buf, cur + 2, base);
                 int preference = Tvb.u16(buf, cur);
                 names.formatted(d.info.builder().append(' ').append(preference).append(' '));
+                if (tree) {
+                    names.formatted(head.append(", preference ").append(preference).append(", kx "));
+                }
                 add(d, DnsFields.KX_PREFERENCE, cur, 2, preference);
                 string(d, DnsFields.KX_KEY_EXCHANGE, cur + 2, used);
             }
@@ -236,7 +261,7 @@ final class DnsRdata {
                 }
             }
             case T_A6 -> a6(buf, cur, base, d);
-            case T_DNAME -> nameInfo(buf, cur, base, d, DnsFields.DNAME);
+            case T_DNAME -> headName(", dname ", nameInfo(buf, cur, base, d, DnsFields.DNAME), d);
             case T_OPT -> options(buf, cur, dataLen, d);
             case T_APL -> apl(buf, cur, dataLen, d);
             case T_DS, T_CDS, T_DLV -> {
@@ -271,6 +296,7 @@ final class DnsRdata {
             }
             case T_NSEC -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.NSEC_NEXT_DOMAIN_NAME);
+                headName(", next domain name ", used, d);
                 typeBitmap(buf, cur + used, dataLen - used, d);
             }
             case T_DNSKEY, T_CDNSKEY -> {
@@ -441,6 +467,20 @@ final class DnsRdata {
         return cur + 1 + len;
     }
 
+    /** Appends {@code prefix} and the name just read to the record's header; passes {@code used} on. */
+    private int headName(String prefix, int used, Dissection d) {
+        if (d.tree()) {
+            names.formatted(head.append(prefix));
+        }
+        return used;
+    }
+
+    /** A 32-bit count of seconds: "Refresh Interval: 3600 (1 hour)". */
+    private static void seconds(PacketBuffer buf, int off, Dissection d, FieldDef f) {
+        long v = buf.u32(off);
+        d.setText(d.add(f, off, 4, v), DnsTree.seconds(f.name, v));
+    }
+
     /** The owner name as a C string, " name" (types whose Info shows the owner, not the data). */
     private void owner(Dissection d) {
         names.raw(d.info.builder().append(' '));
@@ -570,6 +610,10 @@ final class DnsRdata {
         }
         StringBuilder sb = d.info.builder().append(' ').append(order).append(' ').append(preference).append(' ');
         asciiCString(sb, buf, flagsOff, flagsLen);
+        if (d.tree()) {
+            head.append(", order ").append(order).append(", preference ").append(preference).append(", flags ");
+            asciiCString(head, buf, flagsOff, flagsLen);
+        }
     }
 
     private void a6(PacketBuffer buf, int cur, int base, Dissection d) {
@@ -599,6 +643,11 @@ final class DnsRdata {
             buf.check(a6 + 1 + octets, 0);
         }
         if (d.tree()) {
+            head.append(", addr ").append(prefixLen).append(' ');
+            Formats.ipv6(head, addr, 0).append(' ');
+            if (prefixLen > 0) {
+                names.formatted(head);
+            }
             d.add(DnsFields.A6_PREFIX_LEN, a6, 1, prefixLen);
             if (suffixLen != 0) {
                 d.addObject(DnsFields.A6_ADDRESS_SUFFIX, a6 + 1, octets, addr.clone());

@@ -1,0 +1,62 @@
+package io.jcap.proto.dns;
+
+import io.jcap.field.FieldDef;
+import io.jcap.field.Formats;
+import io.jcap.field.Protocol;
+
+/**
+ * Texts of DNS tree items that tshark 4.0 formats by hand: section and record headers
+ * ("Queries", "name: type A, class IN, addr 10.0.0.1"), bit fields whose labels differ
+ * between queries and responses, and durations ("3 minutes, 45 seconds"). Only called
+ * when a tree is built.
+ */
+final class DnsTree {
+    /** Text-only items (proto_tree_add_subtree): no field of their own. */
+    static final FieldDef TEXT = new Protocol("", "", "").field;
+
+    private DnsTree() {
+    }
+
+    /** "..1. .... = Name: text" for a bit of a {@code width}-bit value. */
+    static String bitText(long value, long mask, int width, String name, String text) {
+        StringBuilder sb = new StringBuilder(64);
+        Formats.bits(sb, value & mask, mask, width);
+        return sb.append(name).append(": ").append(text).toString();
+    }
+
+    /** unsigned_time_secs_to_str: "0 seconds", "1 day, 2 hours, 3 minutes, 4 seconds". */
+    static String timeSecs(long time) {
+        if (time == 0) {
+            return "0 seconds";
+        }
+        StringBuilder sb = new StringBuilder(48);
+        long secs = time % 60;
+        time /= 60;
+        long mins = time % 60;
+        time /= 60;
+        long hours = time % 24;
+        long days = time / 24;
+        boolean comma = false;
+        if (days != 0) {
+            sb.append(days).append(days == 1 ? " day" : " days");
+            comma = true;
+        }
+        if (hours != 0) {
+            sb.append(comma ? ", " : "").append(hours).append(hours == 1 ? " hour" : " hours");
+            comma = true;
+        }
+        if (mins != 0) {
+            sb.append(comma ? ", " : "").append(mins).append(mins == 1 ? " minute" : " minutes");
+            comma = true;
+        }
+        if (secs != 0) {
+            sb.append(comma ? ", " : "").append(secs).append(secs == 1 ? " second" : " seconds");
+        }
+        return sb.toString();
+    }
+
+    /** "Name: value (duration)" for a 32-bit count of seconds. */
+    static String seconds(String name, long v) {
+        return name + ": " + v + " (" + timeSecs(v) + ")";
+    }
+}
