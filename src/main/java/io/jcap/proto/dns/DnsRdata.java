@@ -3,6 +3,7 @@ package io.jcap.proto.dns;
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Expert;
 import io.jcap.field.FieldDef;
 import io.jcap.field.Formats;
 
@@ -76,10 +77,25 @@ final class DnsRdata {
                 int protocol = buf.u8(cur);
                 add(d, DnsFields.WKS_PROTOCOL, cur, 1, protocol);
                 cur++;
-                for (int rrLen = dataLen - 5; rrLen != 0; rrLen--, cur++) {
+                int port = 0;
+                for (int rrLen = dataLen - 5; rrLen != 0; rrLen--, cur++, port += 8) {
                     int bits = Tvb.u8(buf, cur);
                     if (bits != 0) {
-                        add(d, DnsFields.WKS_BITS, cur, 1, bits);
+                        int row = add(d, DnsFields.WKS_BITS, cur, 1, bits);
+                        if (row >= 0) {
+                            // the ports of the set bits (numbers: names are not resolved with -n)
+                            StringBuilder sb = new StringBuilder(32).append("Bits: 0x");
+                            sb.append(Character.forDigit(bits >> 4, 16)).append(Character.forDigit(bits & 15, 16));
+                            sb.append(" (");
+                            boolean first = true;
+                            for (int i = 0; i < 8; i++) {
+                                if ((bits & (0x80 >> i)) != 0) {
+                                    sb.append(first ? "" : ", ").append(port + i);
+                                    first = false;
+                                }
+                            }
+                            d.setText(row, sb.append(')').toString());
+                        }
                     }
                 }
             }
@@ -168,7 +184,20 @@ final class DnsRdata {
             }
             case T_KEY -> {
                 int flags = buf.u16(cur);
-                add(d, DnsFields.KEY_FLAGS, cur, 2, flags);
+                if (tree) {
+                    d.openRow(add(d, DnsFields.KEY_FLAGS, cur, 2, flags));
+                    add(d, DnsFields.KEY_FLAGS_AUTHENTICATION, cur, 2, flags);
+                    add(d, DnsFields.KEY_FLAGS_CONFIDENTIALITY, cur, 2, flags);
+                    if ((flags & 0xC000) != 0xC000) {
+                        add(d, DnsFields.KEY_FLAGS_REQUIRED, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_ASSOCIATED_USER, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_ASSOCIATED_NAMED_ENTITY, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_IPSEC, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_MIME, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_SIGNATORY, cur, 2, flags & 0xF);
+                    }
+                    d.close();
+                }
                 uint8(buf, cur + 2, d, DnsFields.KEY_PROTOCOL);
                 int algo = buf.u8(cur + 3);
                 add(d, DnsFields.KEY_ALGORITHM, cur + 3, 1, algo);
@@ -283,7 +312,7 @@ final class DnsRdata {
                 uint16(buf, cur, d, DnsFields.RRSIG_TYPE_COVERED);
                 uint8(buf, cur + 2, d, DnsFields.RRSIG_ALGORITHM);
                 uint8(buf, cur + 3, d, DnsFields.RRSIG_LABELS);
-                uint32(buf, cur + 4, d, DnsFields.RRSIG_ORIGINAL_TTL);
+                seconds(buf, cur + 4, d, DnsFields.RRSIG_ORIGINAL_TTL);
                 time32(buf, cur + 8, d, DnsFields.RRSIG_SIGNATURE_EXPIRATION);
                 time32(buf, cur + 12, d, DnsFields.RRSIG_SIGNATURE_INCEPTION);
                 uint16(buf, cur + 16, d, DnsFields.RRSIG_KEY_TAG);
@@ -302,11 +331,12 @@ final class DnsRdata {
             case T_DNSKEY, T_CDNSKEY -> {
                 int flags = buf.u16(cur);
                 if (tree) {
-                    add(d, DnsFields.DNSKEY_FLAGS, cur, 2, flags);
+                    d.openRow(add(d, DnsFields.DNSKEY_FLAGS, cur, 2, flags));
                     add(d, DnsFields.DNSKEY_FLAGS_ZONE_KEY, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_KEY_REVOKED, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_SECURE_ENTRY_POINT, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_RESERVED, cur, 2, flags & 0xFE7E);
+                    d.close();
                 }
                 uint8(buf, cur + 2, d, DnsFields.DNSKEY_PROTOCOL);
                 int algo = buf.u8(cur + 3);
@@ -401,7 +431,12 @@ final class DnsRdata {
                 nameInfo(buf, cur + 12, base, d, DnsFields.WINSR_NAME_RESULT_DOMAIN);
             }
             case T_XPF -> xpf(buf, cur, d);
-            default -> bytes(buf, cur, dataLen, d, DnsFields.DATA);
+            default -> {
+                Expert.add(d, DnsFields.UNDECODED_TYPE, Expert.Severity.NOTE, Expert.Group.UNDECODED,
+                        "Dissector for DNS Type (" + type + ") code not implemented, Contact Wireshark developers"
+                                + " if you want this supported", cur, 0);
+                bytes(buf, cur, dataLen, d, DnsFields.DATA);
+            }
         }
     }
 
@@ -558,7 +593,10 @@ final class DnsRdata {
         if (d.tree()) {
             for (int i = 0; i < 8; i++) {
                 if ((bits & (0x80 >> i)) != 0) {
-                    d.add(DnsFields.RESP_TYPE, off, 1, firstType + i);
+                    int t = firstType + i;
+                    String n = DnsFields.RESP_TYPE.values.name(t);
+                    d.setText(d.add(DnsFields.RESP_TYPE, off, 1, t),
+                            "RR type in bit map: " + (n != null ? n : "Unknown (" + t + ")"));
                 }
             }
         }
@@ -671,6 +709,8 @@ final class DnsRdata {
             int optRow = -1;
             if (tree) {
                 optRow = d.open(DnsFields.OPT, cur, 4 + optLen);
+                String n = DnsFields.OPT_CODE.values.name(code);
+                d.setText(optRow, "Option: " + (n != null ? n : "Unknown (" + code + ")"));
                 d.add(DnsFields.OPT_CODE, cur, 2, code);
                 d.add(DnsFields.OPT_LEN, cur + 2, 2, optLen);
             }
@@ -740,7 +780,23 @@ final class DnsRdata {
                 }
                 case 13 -> {
                     if (optLen != 0) {
-                        asciiItem(buf, cur, optLen, d, DnsFields.OPT_CHAIN_FQDN);
+                        item(buf, cur, optLen);
+                        if (tree) {
+                            // the wire-format name as an ASCII string, shown through format_text
+                            byte[] raw = new byte[optLen];
+                            buf.bytes(cur, raw, 0, optLen);
+                            for (int i = 0; i < optLen; i++) {
+                                if (raw[i] < 0) {
+                                    raw[i] = '?';
+                                }
+                            }
+                            int n = 0;
+                            while (n < optLen && raw[n] != 0) {
+                                n++;
+                            }
+                            d.addObject(DnsFields.OPT_CHAIN_FQDN, cur, optLen,
+                                    DnsNames.formatText(new StringBuilder(n + 8), raw, 0, n).toString());
+                        }
                     }
                     cur += optLen;
                     rrLen -= optLen;
@@ -855,8 +911,9 @@ final class DnsRdata {
         int start = cur;
         uint8(buf, cur, d, DnsFields.NSEC3_ALGO);
         int flags = buf.u8(cur + 1);
-        d.add(DnsFields.NSEC3_FLAGS, cur + 1, 1, flags);
+        d.openRow(d.add(DnsFields.NSEC3_FLAGS, cur + 1, 1, flags));
         d.add(DnsFields.NSEC3_FLAGS_OPT_OUT, cur + 1, 1, flags);
+        d.close();
         uint16(buf, cur + 2, d, DnsFields.NSEC3_ITERATIONS);
         int saltLen = buf.u8(cur + 4);
         d.add(DnsFields.NSEC3_SALT_LENGTH, cur + 4, 1, saltLen);
@@ -932,8 +989,11 @@ final class DnsRdata {
             int key = buf.u16(cur);
             int len = buf.u16(cur + 2);
             int row = -1;
+            StringBuilder text = null;
             if (tree) {
                 row = d.open(DnsFields.SVCB_SVCPARAM, cur, len + 4);
+                String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(key);
+                text = new StringBuilder(64).append("SvcParam: ").append(n != null ? n : "key" + key);
                 d.add(DnsFields.SVCB_SVCPARAM_KEY, cur, 2, key);
                 d.add(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, cur + 2, 2, len);
             }
@@ -941,6 +1001,10 @@ final class DnsRdata {
             switch (key) {
                 case 0 -> {
                     for (int o = 0; o < len; o += 2, cur += 2) {
+                        if (text != null) {
+                            String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(buf.u16(cur));
+                            text.append(o == 0 ? '=' : ',').append(n != null ? n : "key" + buf.u16(cur));
+                        }
                         uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_MANDATORY_KEY);
                     }
                 }
@@ -950,6 +1014,9 @@ final class DnsRdata {
                         d.add(DnsFields.SVCB_SVCPARAM_ALPN_LENGTH, cur, 1, alpnLen);
                         cur++;
                         asciiItem(buf, cur, alpnLen, d, DnsFields.SVCB_SVCPARAM_ALPN);
+                        if (text != null) {
+                            text.append(o == 0 ? '=' : ',').append(ascii(buf, cur, alpnLen));
+                        }
                         cur += alpnLen;
                         o += 1 + alpnLen;
                     }
@@ -958,16 +1025,29 @@ final class DnsRdata {
                 }
                 case 3 -> {
                     uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_PORT);
+                    if (text != null) {
+                        text.append('=').append(buf.u16(cur));
+                    }
                     cur += 2;
                 }
                 case 4 -> {
                     for (int o = 0; o < len; o += 4, cur += 4) {
                         int a = buf.i32(cur);
                         d.add(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, cur, 4, a & 0xFFFFFFFFL);
+                        if (text != null) {
+                            Formats.ipv4(text.append(o == 0 ? '=' : ','), a);
+                        }
                     }
                 }
                 case 5 -> {
                     bytes(buf, cur, len, d, DnsFields.SVCB_SVCPARAM_ECHCONFIG);
+                    if (text != null) {
+                        byte[] raw = new byte[len];
+                        buf.bytes(cur, raw, 0, len);
+                        String b64 = java.util.Base64.getEncoder().encodeToString(raw);
+                        d.setText(d.fieldCount() - 1, "ECHConfig: " + b64);
+                        text.append('=').append(b64);
+                    }
                     cur += len;
                 }
                 case 6 -> {
@@ -977,6 +1057,7 @@ final class DnsRdata {
                             byte[] a6 = new byte[16];
                             buf.bytes(cur, a6, 0, 16);
                             d.addObject(DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, cur, 16, a6);
+                            Formats.ipv6(text.append(o == 0 ? '=' : ','), a6, 0);
                         }
                     }
                 }
@@ -992,6 +1073,8 @@ final class DnsRdata {
                 }
             }
             if (row >= 0) {
+                // proto_item_append_text stops at tshark's 240-byte label buffer
+                d.setText(row, text.length() > 239 ? text.substring(0, 239) : text.toString());
                 d.close();
             }
         }
@@ -1020,6 +1103,7 @@ final class DnsRdata {
 
     private void tsig(PacketBuffer buf, int cur, int base, Dissection d) {
         cur += name(buf, cur, base, d, DnsFields.TSIG_ALGORITHM_NAME);
+        String algorithm = d.tree() ? names.formattedString() : null;
         buf.check(cur, 6);
         if (d.tree()) {
             long secs = ((long) buf.u16(cur) << 32) | buf.u32(cur + 2);
@@ -1033,6 +1117,13 @@ final class DnsRdata {
         cur += 2;
         if (macLen != 0) {
             bytes(buf, cur, macLen, d, DnsFields.TSIG_MAC);
+            if (d.tree()) {
+                // no MAC dissector for any algorithm here: tshark says so under the MAC
+                d.openRow(d.fieldCount() - 1);
+                Expert.add(d, DnsFields.TSIG_NOALG, Expert.Severity.WARNING, Expert.Group.UNDECODED,
+                        "No dissector for algorithm:" + algorithm, cur, macLen);
+                d.close();
+            }
             cur += macLen;
         }
         uint16(buf, cur, d, DnsFields.TSIG_ORIGINAL_ID);
@@ -1047,8 +1138,9 @@ final class DnsRdata {
 
     private static void caa(PacketBuffer buf, int cur, int dataLen, Dissection d) {
         int flags = buf.u8(cur);
-        d.add(DnsFields.CAA_FLAGS, cur, 1, flags);
+        d.openRow(d.add(DnsFields.CAA_FLAGS, cur, 1, flags));
         d.add(DnsFields.CAA_FLAGS_ISSUER_CRITICAL, cur, 1, flags);
+        d.close();
         cur++;
         int tagLen = Tvb.u8(buf, cur);
         buf.check(cur + 1, tagLen);
@@ -1069,10 +1161,11 @@ final class DnsRdata {
             FieldDef f = "issue".startsWith(tag) ? DnsFields.CAA_ISSUE
                     : "issuewild".startsWith(tag) ? DnsFields.CAA_ISSUEWILD
                     : "iodef".startsWith(tag) ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
-            d.addObject(f, cur, 1 + tagLen + valueLen, value);
+            d.openRow(d.addObject(f, cur, 1 + tagLen + valueLen, value));
             d.add(DnsFields.CAA_TAG_LENGTH, cur, 1, tagLen);
             d.addObject(DnsFields.CAA_TAG, cur + 1, tagLen, tag);
             d.addObject(DnsFields.CAA_VALUE, cur + 1 + tagLen, valueLen, value);
+            d.close();
         }
     }
 
