@@ -1,0 +1,98 @@
+package io.jcap.proto.dns;
+
+import io.jcap.proto.ipv4.IpGolden;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DNS, mDNS and LLMNR -V trees against tshark 4.0.17's, frame by frame, on
+ * src/test/resources/dissect/dns.pcap (written with tshark's answer, dns.tshark.txt, by
+ * make_dns.py next to it): A, AAAA, CNAME, NS, PTR, MX, TXT, SOA, SRV, NAPTR, CAA, DS,
+ * DNSKEY, RRSIG, NSEC, NSEC3, SVCB and HTTPS records, OPT with client subnet, cookie and
+ * padding options, request/response times, a retransmitted query, an unsolicited response,
+ * mDNS QU and cache-flush bits, LLMNR, DNS over TCP, and hostile names (pointer loops, a
+ * pointer past the message, a record cut short) that end in tshark's marks.
+ */
+class DnsTreeTest {
+    private static final String[] LAYERS = {"Domain Name System", "Multicast Domain Name System",
+        "Link-local Multicast Name Resolution", "[Malformed", "[Packet size"};
+
+    /** The DNS-layer lines of -V output, per frame ("=== frame N" first). */
+    static Map<String, String> frames(String verbose) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> cur = null;
+        int frame = 0;
+        boolean in = false;
+        for (String line : verbose.split("\n", -1)) {
+            if (line.startsWith("=== frame ") || (line.startsWith("Frame ") && line.contains(":"))) {
+                cur = new ArrayList<>();
+                out.put("frame " + ++frame, "");
+                in = false;
+                continue;
+            }
+            if (!line.isEmpty() && !line.startsWith(" ")) {
+                in = false;
+                for (String l : LAYERS) {
+                    in |= line.startsWith(l);
+                }
+            }
+            if (in && !line.isEmpty() && cur != null) {
+                cur.add(line);
+                out.put("frame " + frame, String.join("\n", cur));
+            }
+        }
+        return out;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DnsTreeTest.class.getResourceAsStream("/dissect/" + name)) {
+            assertNotNull(in, "missing test resource dissect/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFrameAsTshark() {
+        Map<String, String> expected = frames(resource("dns.tshark.txt"));
+        Map<String, String> actual = frames(IpGolden.verbose("dns.pcap"));
+        assertEquals(expected.keySet(), actual.keySet(), "frames");
+        return expected.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            assertTrue(!e.getValue().isEmpty(), "tshark shows DNS in " + e.getKey());
+            assertEquals(e.getValue(), actual.get(e.getKey()));
+        }));
+    }
+
+    @Test
+    void fieldsAsTshark() {
+        // the fields make_dns.py asks tshark for (dns.fields.tshark.txt), every frame
+        String[] fields = ("dns.id dns.flags.response dns.flags.opcode dns.flags.rcode dns.count.queries "
+                + "dns.count.answers dns.qry.name dns.qry.type dns.resp.name dns.resp.type dns.resp.ttl dns.a dns.aaaa "
+                + "dns.cname dns.response_in dns.response_to dns.time dns.retransmit_request_in dns.unsolicited")
+                .split(" ");
+        List<String> args = new ArrayList<>(List.of("-n", "-T", "fields", "-E", "occurrence=a", "-E", "separator=|"));
+        for (String f : fields) {
+            args.add("-e");
+            args.add(f);
+        }
+        String expected = resource("dns.fields.tshark.txt");
+        assertTrue(expected.contains("|0.001500000|"), "the golden file holds request/response times");
+        assertEquals(expected, IpGolden.run("dns.pcap", args.toArray(new String[0])));
+    }
+}
