@@ -194,6 +194,7 @@ public final class DnsDissector {
                 d.openRow(openRow);
                 d.markException(e);
                 d.info.append(Exceptions.mark(e, d));
+                exceptionItem(d, e);
             }
         } finally {
             buf.restore(saved);
@@ -213,6 +214,32 @@ public final class DnsDissector {
         d.markException(e);
         d.info.append(mark);
         cap(d);
+        exceptionItem(d, e);
+    }
+
+    /**
+     * show_exception's top-level item, for an exception DNS shows itself (a message of a
+     * TCP segment, or an Info column too full for the mark) instead of the frame.
+     */
+    private static void exceptionItem(Dissection d, BoundsException e) {
+        if (!d.tree()) {
+            return;
+        }
+        String proto = d.current != null ? d.current.shortName : "DNS";
+        d.closeAll();
+        if (!e.malformed()) {
+            int row = d.addBytes(io.jcap.dissect.ShortFields.PROTOCOL.field, 0, 0);
+            d.setText(row, "Packet size limited during capture: " + proto + " truncated");
+            d.flag(row, Dissection.GENERATED);
+            return;
+        }
+        int row = d.addBytes(io.jcap.dissect.MalformedFields.PROTOCOL.field, 0, 0);
+        d.setText(row, "Malformed Packet: " + proto);
+        d.flag(row, Dissection.GENERATED);
+        d.openRow(row);
+        io.jcap.dissect.Expert.add(d, io.jcap.dissect.MalformedFields.EXPERT, io.jcap.dissect.Expert.Severity.ERROR,
+                io.jcap.dissect.Expert.Group.MALFORMED, "Malformed Packet (Exception occurred)", 0, 0);
+        d.close();
     }
 
     /** Cuts the Info column to the 4095 bytes tshark keeps. */

@@ -234,12 +234,17 @@ final class DnsRdata {
                 int version = Tvb.u8(buf, cur);
                 add(d, DnsFields.LOC_VERSION, cur, 1, version);
                 if (version == 0) {
-                    uint8(buf, cur + 1, d, DnsFields.LOC_SIZE);
-                    uint8(buf, cur + 2, d, DnsFields.LOC_HORIZONTAL_PRECISION);
-                    uint8(buf, cur + 3, d, DnsFields.LOC_VERTICAL_PRECISION);
-                    uint32(buf, cur + 4, d, DnsFields.LOC_LATITUDE);
-                    uint32(buf, cur + 8, d, DnsFields.LOC_LONGITUDE);
-                    uint32(buf, cur + 12, d, DnsFields.LOC_ALTITUDE);
+                    locSize(buf, cur + 1, d, DnsFields.LOC_SIZE);
+                    locSize(buf, cur + 2, d, DnsFields.LOC_HORIZONTAL_PRECISION);
+                    locSize(buf, cur + 3, d, DnsFields.LOC_VERTICAL_PRECISION);
+                    locAngle(buf, cur + 4, d, DnsFields.LOC_LATITUDE, false);
+                    locAngle(buf, cur + 8, d, DnsFields.LOC_LONGITUDE, true);
+                    long alt = buf.u32(cur + 12);
+                    int row = add(d, DnsFields.LOC_ALTITUDE, cur + 12, 4, alt);
+                    if (row >= 0) {
+                        d.setText(row, DnsFields.LOC_ALTITUDE.name + ": " + alt + " ("
+                                + DnsTree.g(((int) alt - 10000000) / 100.0) + " m)");
+                    }
                 } else {
                     bytes(buf, cur, dataLen, d, DnsFields.LOC_UNKNOWN_DATA);
                 }
@@ -510,6 +515,49 @@ final class DnsRdata {
         return used;
     }
 
+    /** RFC 1876 size or precision: "Size: 18 (1 m)". */
+    private static void locSize(PacketBuffer buf, int off, Dissection d, FieldDef f) {
+        int v = buf.u8(off);
+        int row = add(d, f, off, 1, v);
+        if (row >= 0) {
+            double size = v >> 4;
+            for (int e = v & 0x0f; e != 0; e--) {
+                size *= 10;
+            }
+            d.setText(row, f.name + ": " + v + " (" + DnsTree.g(size / 100) + " m)");
+        }
+    }
+
+    /** RFC 1876 latitude or longitude: "Latitude: 2282029648 (37 deg 22 min 26.000 sec N)". */
+    private static void locAngle(PacketBuffer buf, int off, Dissection d, FieldDef f, boolean longitude) {
+        long v = buf.u32(off);
+        int row = add(d, f, off, 4, v);
+        if (row < 0) {
+            return;
+        }
+        long angle = v;
+        char direction;
+        if (angle < 0x80000000L) {
+            angle = 0x80000000L - angle;
+            direction = longitude ? 'W' : 'S';
+        } else {
+            angle = angle - 0x80000000L;
+            direction = longitude ? 'E' : 'N';
+        }
+        String text;
+        if (longitude ? angle > 648000000L : angle > 324000000L) {
+            text = "Value out of range";
+        } else {
+            long tsecs = angle % 1000;
+            angle /= 1000;
+            long secs = angle % 60;
+            angle /= 60;
+            text = (angle / 60) + " deg " + (angle % 60) + " min " + secs + "." + (tsecs < 10 ? "00" : tsecs < 100 ? "0" : "")
+                    + tsecs + " sec " + direction;
+        }
+        d.setText(row, f.name + ": " + v + " (" + text + ")");
+    }
+
     /** A 32-bit count of seconds: "Refresh Interval: 3600 (1 hour)". */
     private static void seconds(PacketBuffer buf, int off, Dissection d, FieldDef f) {
         long v = buf.u32(off);
@@ -705,7 +753,8 @@ final class DnsRdata {
             rrLen -= 2;
             int optLen = Tvb.u16(buf, cur + 2);
             rrLen -= 2;
-            buf.check(cur, 4 + optLen);
+            // the option's subtree and its code and length show before its data is checked
+            buf.check(cur, 4);
             int optRow = -1;
             if (tree) {
                 optRow = d.open(DnsFields.OPT, cur, 4 + optLen);

@@ -59,4 +59,24 @@ final class DnsTree {
     static String seconds(String name, long v) {
         return name + ": " + v + " (" + timeSecs(v) + ")";
     }
+
+    /** printf("%g"): six significant digits, trailing zeros dropped, exponent form outside 1e-4 .. 1e6. */
+    static String g(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(6,
+                java.math.RoundingMode.HALF_EVEN));
+        int exp = b.precision() - b.scale() - 1;
+        if (exp < -4 || exp >= 6) {
+            java.math.BigDecimal m = b.movePointLeft(exp).stripTrailingZeros();
+            String ms = m.toPlainString();
+            return ms + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        }
+        String s = b.stripTrailingZeros().toPlainString();
+        return s;
+    }
 }
