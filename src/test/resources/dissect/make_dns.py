@@ -139,6 +139,24 @@ add(header(24, 0x8180, 1, 1) + q(N, 1) + b'\xc1\xff' + struct.pack('!HHIH', 1, 1
 add((header(25, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2])))[:-3], sp=53, dp=40006, src=SRV,
     dst=CLI)
 
+# more types: LOC, HINFO, WKS, KEY, DNAME, TSIG, URI (not decoded: an expert note), more EDNS options
+pair(26, 'jcap.test', 29, [rr('jcap.test', 29, bytes([0, 0x12, 0x16, 0x13]) +
+     struct.pack('!III', 0x8905f350, 0x9a2d5d00, 10000000 + 1250))])
+pair(27, 'jcap.test', 13, [rr('jcap.test', 13, b'\x05ARM64\x05Linux')])
+pair(28, 'jcap.test', 11, [rr('jcap.test', 11, bytes([10, 0, 0, 1, 6, 0, 0, 0, 0, 0, 0, 0x40, 0, 0, 0x10]))])
+pair(29, 'jcap.test', 25, [rr('jcap.test', 25, struct.pack('!HBB', 0x0100, 3, 5) + bytes(range(40)))])
+pair(30, 'old.jcap.test', 39, [rr('old.jcap.test', 39, name('new.jcap.test'))])
+pair(31, 'jcap.test', 256, [rr('jcap.test', 256, struct.pack('!HH', 10, 1) + b'https://jcap.test/')])
+pair(32, 'jcap.test', 1, [rr('jcap.test', 1, bytes([10, 0, 0, 4]))], [], [
+     rr('key.jcap.test', 250, name('hmac-sha256') + struct.pack('!HIH', 0, 1700000000, 300) +
+        struct.pack('!H', 4) + b'\x01\x02\x03\x04' + struct.pack('!HHH', 32, 0, 0), c=255, ttl=0),
+     opt(ednsopt(13, name('jcap.test')) + ednsopt(11, struct.pack('!H', 600)) + ednsopt(14, b'\x01\x02') +
+         ednsopt(5, bytes([8, 13])) + ednsopt(3, b''), z=0)])
+# a dynamic update (zone, prerequisites and updates) and its refusal
+add(header(33, 0x2800, 1, 1, 1, 0) + q('jcap.test', 6) + rr('host.jcap.test', 255, b'', c=255, ttl=0) +
+    rr('host.jcap.test', 1, bytes([10, 0, 0, 8])))
+add(header(33, 0xa805, 1, 0, 0, 0) + q('jcap.test', 6), sp=53, dp=40000, src=SRV, dst=CLI, dt=0.002)
+
 with open('dns.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in frames:
