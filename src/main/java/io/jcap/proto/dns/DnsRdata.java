@@ -1094,7 +1094,7 @@ final class DnsRdata {
                         byte[] raw = new byte[len];
                         buf.bytes(cur, raw, 0, len);
                         String b64 = java.util.Base64.getEncoder().encodeToString(raw);
-                        d.setText(d.fieldCount() - 1, "ECHConfig: " + b64);
+                        d.setText(d.fieldCount() - 1, DnsTree.label("ECHConfig: " + b64));
                         text.append('=').append(b64);
                     }
                     cur += len;

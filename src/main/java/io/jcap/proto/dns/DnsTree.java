@@ -79,4 +79,12 @@ final class DnsTree {
         String s = b.stripTrailingZeros().toPlainString();
         return s;
     }
+
+    /**
+     * A formatted label as tshark's 240-byte label buffer keeps it: one too long is cut and
+     * marked, " [truncated]" and its first 226 bytes (ASCII labels only reach here).
+     */
+    static String label(String text) {
+        return text.length() <= 239 ? text : " [truncated]" + text.substring(0, 226);
+    }
 }
