@@ -1043,6 +1043,7 @@ final class DnsRdata {
                 row = d.open(DnsFields.SVCB_SVCPARAM, cur, len + 4);
                 String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(key);
                 text = new StringBuilder(64).append("SvcParam: ").append(n != null ? n : "key" + key);
+                d.setText(row, text.toString());
                 d.add(DnsFields.SVCB_SVCPARAM_KEY, cur, 2, key);
                 d.add(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, cur + 2, 2, len);
             }
@@ -1053,6 +1054,7 @@ final class DnsRdata {
                         if (text != null) {
                             String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(buf.u16(cur));
                             text.append(o == 0 ? '=' : ',').append(n != null ? n : "key" + buf.u16(cur));
+                            d.setText(row, DnsTree.cut(text));
                         }
                         uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_MANDATORY_KEY);
                     }
@@ -1065,6 +1067,7 @@ final class DnsRdata {
                         asciiItem(buf, cur, alpnLen, d, DnsFields.SVCB_SVCPARAM_ALPN);
                         if (text != null) {
                             text.append(o == 0 ? '=' : ',').append(ascii(buf, cur, alpnLen));
+                            d.setText(row, DnsTree.cut(text));
                         }
                         cur += alpnLen;
                         o += 1 + alpnLen;
@@ -1076,6 +1079,7 @@ final class DnsRdata {
                     uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_PORT);
                     if (text != null) {
                         text.append('=').append(buf.u16(cur));
+                        d.setText(row, DnsTree.cut(text));
                     }
                     cur += 2;
                 }
@@ -1085,6 +1089,7 @@ final class DnsRdata {
                         d.add(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, cur, 4, a & 0xFFFFFFFFL);
                         if (text != null) {
                             Formats.ipv4(text.append(o == 0 ? '=' : ','), a);
+                            d.setText(row, DnsTree.cut(text));
                         }
                     }
                 }
@@ -1096,6 +1101,7 @@ final class DnsRdata {
                         String b64 = java.util.Base64.getEncoder().encodeToString(raw);
                         d.setText(d.fieldCount() - 1, DnsTree.label("ECHConfig: " + b64));
                         text.append('=').append(b64);
+                        d.setText(row, DnsTree.cut(text));
                     }
                     cur += len;
                 }
@@ -1107,6 +1113,7 @@ final class DnsRdata {
                             buf.bytes(cur, a6, 0, 16);
                             d.addObject(DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, cur, 16, a6);
                             Formats.ipv6(text.append(o == 0 ? '=' : ','), a6, 0);
+                            d.setText(row, DnsTree.cut(text));
                         }
                     }
                 }
@@ -1123,7 +1130,7 @@ final class DnsRdata {
             }
             if (row >= 0) {
                 // proto_item_append_text stops at tshark's 240-byte label buffer
-                d.setText(row, text.length() > 239 ? text.substring(0, 239) : text.toString());
+                d.setText(row, DnsTree.cut(text));
                 d.close();
             }
         }

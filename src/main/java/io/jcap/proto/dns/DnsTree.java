@@ -87,4 +87,9 @@ final class DnsTree {
     static String label(String text) {
         return text.length() <= 239 ? text : " [truncated]" + text.substring(0, 226);
     }
+
+    /** Text appended to an item stops at tshark's 240-byte label buffer. */
+    static String cut(CharSequence text) {
+        return text.length() > 239 ? text.subSequence(0, 239).toString() : text.toString();
+    }
 }
