@@ -369,7 +369,7 @@ public final class DnsDissector {
         if (extraneous > 0) {
             buf.check(cur, extraneous);
             if (tree) {
-                d.addBytes(DnsFields.EXTRANEOUS_DATA, cur, extraneous);
+                DnsRdata.bytesItem(d, buf, DnsFields.EXTRANEOUS_DATA, cur, extraneous);
                 d.flag(d.add(DnsFields.EXTRANEOUS_LENGTH, 0, 0, extraneous), Dissection.GENERATED);
             }
         }
@@ -537,7 +537,8 @@ public final class DnsDissector {
                     if (len > 0) {
                         buf.check(off, len);
                         if (d.tree()) {
-                            d.addBytes(type == 3 ? DnsFields.DSO_TLV_ENCPAD_PADDING : DnsFields.DSO_TLV_DATA, off, len);
+                            DnsRdata.bytesItem(d, buf, type == 3 ? DnsFields.DSO_TLV_ENCPAD_PADDING
+                                    : DnsFields.DSO_TLV_DATA, off, len);
                         }
                         off += len;
                     }

@@ -460,6 +460,16 @@ final class DnsRdata {
         }
     }
 
+    /**
+     * A bytes item holding a copy of its bytes: the message may live in a reassembled
+     * buffer that is gone when the tree is printed. Only called with a tree.
+     */
+    static int bytesItem(Dissection d, PacketBuffer buf, FieldDef f, int off, int len) {
+        byte[] copy = new byte[Math.max(0, Math.min(len, buf.capturedRemaining(off)))];
+        buf.bytes(off, copy, 0, copy.length);
+        return d.addObject(f, off, len, copy);
+    }
+
     private static int add(Dissection d, FieldDef f, int off, int len, long v) {
         return d.add(f, off, len, v);
     }
@@ -487,7 +497,7 @@ final class DnsRdata {
     private static void bytes(PacketBuffer buf, int off, int len, Dissection d, FieldDef f) {
         item(buf, off, len);
         if (d.tree()) {
-            d.addBytes(f, off, len == -1 ? buf.capturedRemaining(off) : len);
+            bytesItem(d, buf, f, off, len == -1 ? buf.capturedRemaining(off) : len);
         }
     }
 
@@ -766,7 +776,7 @@ final class DnsRdata {
             cur += 4;
             buf.check(cur, optLen);
             if (tree) {
-                d.addBytes(DnsFields.OPT_DATA, cur, optLen);
+                bytesItem(d, buf, DnsFields.OPT_DATA, cur, optLen);
             }
             switch (code) {
                 case 5, 6, 7 -> {
