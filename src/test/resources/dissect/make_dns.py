@@ -157,6 +157,16 @@ add(header(33, 0x2800, 1, 1, 1, 0) + q('jcap.test', 6) + rr('host.jcap.test', 25
     rr('host.jcap.test', 1, bytes([10, 0, 0, 8])))
 add(header(33, 0xa805, 1, 0, 0, 0) + q('jcap.test', 6), sp=53, dp=40000, src=SRV, dst=CLI, dt=0.002)
 
+# a response in two IPv4 fragments: its records come from the reassembled datagram
+big = header(34, 0x8180, 1, 1) + q('jcap.test', 48) + rr('jcap.test', 48, struct.pack('!HBB', 257, 3, 8) +
+                                                      bytes((i * 7) & 0xff for i in range(160)))
+dgram = udp(53, 40007, big)
+s_, d_ = bytes(map(int, SRV.split('.'))), bytes(map(int, CLI.split('.')))
+for off, chunk, more in ((0, dgram[:120], 1), (120, dgram[120:], 0)):
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(chunk), 77, (more << 13) | (off // 8), 64, 17, 0, s_, d_)
+    t[0] += 0.001
+    frames.append((t[0], eth(h[:10] + struct.pack('!H', csum(h)) + h[12:] + chunk)))
+
 with open('dns.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in frames:
