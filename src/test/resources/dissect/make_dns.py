@@ -167,6 +167,11 @@ for off, chunk, more in ((0, dgram[:120], 1), (120, dgram[120:], 0)):
     t[0] += 0.001
     frames.append((t[0], eth(h[:10] + struct.pack('!H', csum(h)) + h[12:] + chunk)))
 
+# a string with bytes after its NUL, and bytes after the last record
+pair(35, 'jcap.test', 13, [rr('jcap.test', 13, b'\x07AMD64\x00x\x05Linux')])
+add(header(36, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2])) + bytes(5), sp=53, dp=40008, src=SRV,
+    dst=CLI)
+
 with open('dns.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in frames:

@@ -66,6 +66,7 @@ public final class DnsDissector {
         b.protocol(DnsFields.PROTOCOL);
         b.protocol(MdnsFields.PROTOCOL);
         b.protocol(LlmnrFields.PROTOCOL);
+        b.protocol(DnsTree.STRING);
         DissectorTable udpPorts = b.table("udp.port", "UDP port", 1 << 16);
         udpPorts.add(PORT, udp, "dns");
         udpPorts.add(MDNS_PORT, mdns, "mdns");
@@ -369,8 +370,10 @@ public final class DnsDissector {
         if (extraneous > 0) {
             buf.check(cur, extraneous);
             if (tree) {
+                d.openRow(d.addText(DnsTree.TEXT, cur, extraneous, "Extraneous Data (" + extraneous + " bytes)"));
                 DnsRdata.bytesItem(d, buf, DnsFields.EXTRANEOUS_DATA, cur, extraneous);
                 d.flag(d.add(DnsFields.EXTRANEOUS_LENGTH, 0, 0, extraneous), Dissection.GENERATED);
+                d.close();
             }
         }
         if (tree) {

@@ -117,8 +117,10 @@ final class DnsRdata {
                     asciiCString(head, buf, osOff + 1, osLen);
                     add(d, DnsFields.HINFO_CPU_LENGTH, cur, 1, cpuLen);
                     d.addObject(DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
+                    DnsTree.strayCharacters(d, buf, cur + 1, cpuLen);
                     add(d, DnsFields.HINFO_OS_LENGTH, osOff, 1, osLen);
                     d.addObject(DnsFields.HINFO_OS, osOff + 1, osLen, ascii(buf, osOff + 1, osLen));
+                    DnsTree.strayCharacters(d, buf, osOff + 1, osLen);
                 }
             }
             case T_MINFO -> {
@@ -506,6 +508,7 @@ final class DnsRdata {
         if (d.tree()) {
             int n = len == -1 ? buf.capturedRemaining(off) : len;
             d.addObject(f, off, n, ascii(buf, off, n));
+            DnsTree.strayCharacters(d, buf, off, n);
         }
     }
 
@@ -618,6 +621,7 @@ final class DnsRdata {
             item(buf, cur, len);
             if (d.tree()) {
                 d.addObject(textField, cur, len, utf8 ? utf8(buf, cur, len) : ascii(buf, cur, len));
+                DnsTree.strayCharacters(d, buf, cur, len);
             }
             cur += len;
             rrLen -= len;
@@ -1266,11 +1270,17 @@ final class DnsRdata {
     // ---------------------------------------------------------------------------------------
     // strings
 
-    /** tvb_get_string_enc(ENC_ASCII): bytes above 0x7f become U+FFFD. */
+    /**
+     * tvb_get_string_enc(ENC_ASCII) as an item shows it: bytes above 0x7f become U+FFFD,
+     * and the string ends at a NUL.
+     */
     static String ascii(PacketBuffer buf, int off, int len) {
         StringBuilder sb = new StringBuilder(len);
         for (int i = 0; i < len; i++) {
             int c = buf.u8(off + i);
+            if (c == 0) {
+                break;
+            }
             sb.append(c < 0x80 ? (char) c : REPLACEMENT);
         }
         return sb.toString();
@@ -1280,7 +1290,11 @@ final class DnsRdata {
     static String utf8(PacketBuffer buf, int off, int len) {
         byte[] b = new byte[len];
         buf.bytes(off, b, 0, len);
-        return DnsNames.appendUtf8(new StringBuilder(len), b, 0, len).toString();
+        int n = 0;
+        while (n < len && b[n] != 0) {
+            n++;
+        }
+        return DnsNames.appendUtf8(new StringBuilder(n), b, 0, n).toString();
     }
 
     /** "%s" of an ASCII-converted string: up to the first NUL. */

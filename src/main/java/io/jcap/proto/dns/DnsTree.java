@@ -11,6 +11,12 @@ import io.jcap.field.Protocol;
  * when a tree is built.
  */
 final class DnsTree {
+    /** Wireshark's "_ws.string" expert items (strings with bytes after a NUL). */
+    static final Protocol STRING = new Protocol("_ws.string", "String", "String");
+    static final FieldDef TRAILING_STRAY = STRING.declare("_ws.string.trailing_stray_characters",
+            "Trailing stray characters", io.jcap.field.FieldType.NONE, io.jcap.field.Base.NONE, null, 0L, 0, null,
+            null, null, null, null);
+
     /** Text-only items (proto_tree_add_subtree): no field of their own. */
     static final FieldDef TEXT = new Protocol("", "", "").field;
 
@@ -91,5 +97,26 @@ final class DnsTree {
     /** Text appended to an item stops at tshark's 240-byte label buffer. */
     static String cut(CharSequence text) {
         return text.length() > 239 ? text.subSequence(0, 239).toString() : text.toString();
+    }
+
+    /**
+     * proto_tree_add_item's check of an ASCII or UTF-8 string item (the row just added):
+     * bytes other than NUL after a NUL are "Trailing stray characters".
+     */
+    static void strayCharacters(io.jcap.dissect.Dissection d, io.jcap.buffer.PacketBuffer buf, int off, int len) {
+        int i = 0;
+        while (i < len && buf.u8(off + i) != 0) {
+            i++;
+        }
+        for (; i < len; i++) {
+            if (buf.u8(off + i) != 0) {
+                int open = d.openRowIndex();
+                d.openRow(d.fieldCount() - 1);
+                io.jcap.dissect.Expert.add(d, TRAILING_STRAY, io.jcap.dissect.Expert.Severity.WARNING,
+                        io.jcap.dissect.Expert.Group.UNDECODED, "Trailing stray characters", off, len);
+                d.openRow(open);
+                return;
+            }
+        }
     }
 }
