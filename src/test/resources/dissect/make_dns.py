@@ -172,6 +172,27 @@ pair(35, 'jcap.test', 13, [rr('jcap.test', 13, b'\x07AMD64\x00x\x05Linux')])
 add(header(36, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2])) + bytes(5), sp=53, dp=40008, src=SRV,
     dst=CLI)
 
+# odd headers and records: a TTL with its top bit, LLMNR conflict and tentative bits, mDNS TXT in
+# UTF-8 with an mDNS OPT, unknown opcode and reply code, A and AAAA of the wrong sizes, NOTIFY,
+# status, a DSO keepalive, a query with Z, AD and CD set, classes CH and 0
+add(header(37, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2]), ttl=0x80000001), sp=53, dp=40010,
+    src=SRV, dst=CLI)
+add(header(0x11, 0x0500, 1) + q('wpad', 1), sp=50001, dp=5355, src=CLI, dst='224.0.0.252')
+add(header(0x11, 0x8500, 1, 1) + q('wpad', 1) + rr('wpad', 1, bytes([10, 0, 0, 9])), sp=5355, dp=50001,
+    src='10.0.0.9', dst=CLI)
+add(header(0, 0x8400, 0, 1, 0, 1) + rr(b'\x05caf\xc3\xa9\x05_http\x04_tcp\x05local\x00', 16,
+    b'\x0bpath=/\xc3\xa9t\xc3\xa9', c=0x8001, ttl=4500) + opt(ednsopt(4, bytes(8)), size=1440, z=0x1194),
+    sp=5353, dp=5353, src='10.0.0.7', dst='224.0.0.251')
+add(header(38, 0xf80f, 1) + q(N, 1), sp=53, dp=40011, src=SRV, dst=CLI)
+add(header(39, 0x8180, 1, 2) + q(N, 1) + rr(N, 1, bytes(6)) + rr(N, 28, bytes(4)), sp=53, dp=40012, src=SRV,
+    dst=CLI)
+add(header(40, 0x2000, 1) + q(N, 6), sp=40013, dp=53)
+add(header(41, 0x1000, 0), sp=40014, dp=53)
+add(header(42, 0x3000, 0) + struct.pack('!HHII', 1, 8, 15000, 30000), sp=40015, dp=53)
+add(header(43, 0x0170, 1) + q(N, 1), sp=40016, dp=53)
+add(header(44, 0x8180, 1, 2) + q(N, 16, 3) + rr(N, 16, b'\x03abc', c=3) + rr(N, 99, b'\x02xy', c=0), sp=53,
+    dp=40017, src=SRV, dst=CLI)
+
 with open('dns.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in frames:

@@ -514,11 +514,16 @@ public final class DnsDissector {
     private static int dso(PacketBuffer buf, int off, int end, Dissection d) {
         int start = off;
         DnsRdata.item(buf, off, -1);
+        int dsoRow = d.tree() ? d.open(DnsFields.DSO, off, end - off) : -1;
         while (end - off >= 4) {
             int len = Tvb.u16(buf, off + 2);
             buf.check(off, len + 4);
             int type = buf.u16(off);
+            int tlvRow = -1;
             if (d.tree()) {
+                tlvRow = d.open(DnsFields.DSO_TLV, off, len + 4);
+                String n = DnsFields.DSO_TLV_TYPE.values.name(type);
+                d.setText(tlvRow, "DSO TLV: " + (n != null ? n : "Unknown"));
                 d.add(DnsFields.DSO_TLV_TYPE, off, 2, type);
                 d.add(DnsFields.DSO_TLV_LENGTH, off + 2, 2, len);
             }
@@ -547,6 +552,12 @@ public final class DnsDissector {
                     }
                 }
             }
+            if (tlvRow >= 0) {
+                d.close();
+            }
+        }
+        if (dsoRow >= 0) {
+            d.close();
         }
         return off - start;
     }
@@ -716,7 +727,15 @@ public final class DnsDissector {
                 d.add(DnsFields.RESP_CACHE_FLUSH, typeOff + 2, 2, flush ? 0x8000 : 0);
             }
             long ttl = buf.u32(ttlOff);
-            d.setText(d.add(DnsFields.RESP_TTL, ttlOff, 4, ttl), DnsTree.seconds("Time to live", ttl));
+            int ttlRow = d.add(DnsFields.RESP_TTL, ttlOff, 4, ttl);
+            d.setText(ttlRow, DnsTree.seconds("Time to live", ttl));
+            if ((ttl & 0x80000000L) != 0) {
+                d.openRow(ttlRow);
+                io.jcap.dissect.Expert.add(d, DnsFields.TTL_HIGH_BIT_SET, io.jcap.dissect.Expert.Severity.WARNING,
+                        io.jcap.dissect.Expert.Group.PROTOCOL,
+                        "The uppermost bit of the TTL is set (RFC 2181, section 8)", ttlOff, 4);
+                d.close();
+            }
         }
         d.add(DnsFields.RESP_LEN, ttlOff + 4, 2, buf.u16(ttlOff + 4));
     }
