@@ -193,6 +193,15 @@ add(header(43, 0x0170, 1) + q(N, 1), sp=40016, dp=53)
 add(header(44, 0x8180, 1, 2) + q(N, 16, 3) + rr(N, 16, b'\x03abc', c=3) + rr(N, 99, b'\x02xy', c=0), sp=53,
     dp=40017, src=SRV, dst=CLI)
 
+# one TCP segment, three messages: a pointer past the end (marked, then the next message),
+# a good one, and one cut short
+m1 = header(45, 0x8180, 1, 1) + q(N, 1) + b'\xc1\xff' + struct.pack('!HHIH', 1, 1, 60, 4) + bytes(4)
+m2 = header(46, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2]))
+m3 = header(47, 0x8180, 1, 1) + q(N, 1) + rr(N, 1, bytes([10, 0, 0, 2]))[:-2]
+t[0] += 0.01
+frames.append((t[0], eth(ipv4(6, tcp(53, 40018, b''.join(struct.pack('!H', len(m)) + m for m in (m1, m2, m3))),
+                               SRV, CLI))))
+
 with open('dns.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in frames:
