@@ -657,13 +657,15 @@ public final class DnsDissector {
             }
             row = d.addText(DnsTree.TEXT, off, dataOff + dataLen - off, null);
             d.openRow(row);
-            ownerFields(buf, off, nameLen, type, cls, flush, mdns, ttlOff, d);
+            ownerFields(buf, off, nameLen, name, type, cls, flush, mdns, ttlOff, d);
+            // the header so far: what shows if the data turns out malformed
             d.setText(row, head.toString());
         }
         if (dataLen > 0) {
             rdata.dissect(buf, dataOff, dataLen, type, cls, base, d, mdns);
         }
         if (row >= 0) {
+            // the data appended what its type shows ("addr 10.0.0.1", "mname ns1.example.com" ...)
             d.setText(row, rdata.head.toString());
             d.close();
         }
@@ -684,9 +686,8 @@ public final class DnsDissector {
         return sb.append(')').toString();
     }
 
-    private void ownerFields(PacketBuffer buf, int off, int nameLen, int type, int cls, boolean flush,
-                             boolean mdns, int ttlOff, Dissection d) {
-        String name = names.formattedString();
+    private static void ownerFields(PacketBuffer buf, int off, int nameLen, String name, int type, int cls,
+                                    boolean flush, boolean mdns, int ttlOff, Dissection d) {
         int typeOff = off + nameLen;
         if (type == DnsTables.T_OPT) {
             d.addObject(DnsFields.RESP_NAME, off, nameLen, name);
