@@ -25,6 +25,13 @@ import static io.jcap.proto.dns.DnsTables.OPCODE_UPDATE;
  * and HIP, and nothing for the others (TXT, OPT, DS, RRSIG, DNSKEY, NSEC3, SVCB, CAA ...).
  * A record with no data shows its type only. The column holds 4095 bytes, as tshark's.
  *
+ * <p>Tree (-V): "Domain Name System (query|response)"; the Flags line names opcode and reply
+ * code, and its bits differ for queries, responses and LLMNR (AD bit, conflict); questions and
+ * records sit in "Queries"/"Answers"/"Authoritative nameservers"/"Additional records" (for
+ * UPDATE: "Zone"/"Prerequisites"/"Updates"), each under a header such as "name: type A, class
+ * IN, addr 10.0.0.1" that the record's data completes ({@link DnsRdata#head}); then request
+ * and response links, retransmission warnings under the transaction ID, and extraneous data.
+ *
  * <p>Transports: UDP port 53 (DNS), 5353 (mDNS), 5355 (LLMNR); TCP ports 53 and 5353 (DNS,
  * each message after a 2-byte length, several per segment, a message that continues in
  * later segments handed back to TCP through the desegmentation fields); and the UDP
