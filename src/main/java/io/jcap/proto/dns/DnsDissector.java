@@ -356,7 +356,7 @@ public final class DnsDissector {
         }
         if (questions > 0) {
             multipleResponses = false;
-            int section = section(d, cur, update ? "Zone" : "Queries");
+            int section = section(buf, d, cur, update ? "Zone" : "Queries");
             int first = cur;
             for (int i = 0; i < questions; i++) {
                 cur += question(buf, cur, hdr, d, mdns);
@@ -389,10 +389,12 @@ public final class DnsDissector {
     }
 
     /** A text subtree ("Queries", "Answers" ...) that the following items go under. */
-    private static int section(Dissection d, int off, String title) {
+    private static int section(PacketBuffer buf, Dissection d, int off, String title) {
         if (!d.tree()) {
             return -1;
         }
+        // added "to the end of the message": its first byte must be there
+        DnsRdata.item(buf, off, -1);
         int row = d.addText(DnsTree.TEXT, off, 0, title);
         d.openRow(row);
         return row;
@@ -409,7 +411,7 @@ public final class DnsDissector {
         if (count == 0) {
             return cur;
         }
-        int section = section(d, cur, title);
+        int section = section(buf, d, cur, title);
         int first = cur;
         for (int i = 0; i < count; i++) {
             cur += record(buf, cur, hdr, d, mdns);
@@ -524,7 +526,6 @@ public final class DnsDissector {
         int dsoRow = d.tree() ? d.open(DnsFields.DSO, off, end - off) : -1;
         while (end - off >= 4) {
             int len = Tvb.u16(buf, off + 2);
-            buf.check(off, len + 4);
             int type = buf.u16(off);
             int tlvRow = -1;
             if (d.tree()) {
@@ -537,10 +538,8 @@ public final class DnsDissector {
             off += 4;
             switch (type) {
                 case 1 -> {
-                    long inactivity = buf.u32(off);
-                    long interval = buf.u32(off + 4);
-                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INACTIVITY, off, 4, inactivity);
-                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INTERVAL, off + 4, 4, interval);
+                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INACTIVITY, off, 4, buf.u32(off));
+                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INTERVAL, off + 4, 4, buf.u32(off + 4));
                     off += 8;
                 }
                 case 2 -> {
@@ -669,7 +668,15 @@ public final class DnsDissector {
             d.setText(row, head.toString());
         }
         if (dataLen > 0) {
-            rdata.dissect(buf, dataOff, dataLen, type, cls, base, d, mdns);
+            try {
+                rdata.dissect(buf, dataOff, dataLen, type, cls, base, d, mdns);
+            } catch (BoundsException e) {
+                if (row >= 0) {
+                    // what the data appended before it failed stays in the header
+                    d.setText(row, rdata.head.toString());
+                }
+                throw e;
+            }
         }
         if (row >= 0) {
             // the data appended what its type shows ("addr 10.0.0.1", "mname ns1.example.com" ...)

@@ -112,15 +112,15 @@ final class DnsRdata {
                 asciiLimited(sb, buf, osOff + 1, osLen);
                 if (tree) {
                     head.append(", CPU ");
-                    asciiCString(head, buf, cur + 1, cpuLen);
+                    asciiLimited(head, buf, cur + 1, cpuLen);
                     head.append(", OS ");
-                    asciiCString(head, buf, osOff + 1, osLen);
+                    asciiLimited(head, buf, osOff + 1, osLen);
                     add(d, DnsFields.HINFO_CPU_LENGTH, cur, 1, cpuLen);
-                    d.addObject(DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
-                    DnsTree.strayCharacters(d, buf, cur + 1, cpuLen);
+                    stringItem(d, DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
+                    DnsTree.strayCharacters(d, buf, cur + 1, cpuLen, false);
                     add(d, DnsFields.HINFO_OS_LENGTH, osOff, 1, osLen);
-                    d.addObject(DnsFields.HINFO_OS, osOff + 1, osLen, ascii(buf, osOff + 1, osLen));
-                    DnsTree.strayCharacters(d, buf, osOff + 1, osLen);
+                    stringItem(d, DnsFields.HINFO_OS, osOff + 1, osLen, ascii(buf, osOff + 1, osLen));
+                    DnsTree.strayCharacters(d, buf, osOff + 1, osLen, false);
                 }
             }
             case T_MINFO -> {
@@ -342,7 +342,7 @@ final class DnsRdata {
                     add(d, DnsFields.DNSKEY_FLAGS_ZONE_KEY, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_KEY_REVOKED, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_SECURE_ENTRY_POINT, cur, 2, flags);
-                    add(d, DnsFields.DNSKEY_FLAGS_RESERVED, cur, 2, flags & 0xFE7E);
+                    d.addBits(DnsFields.DNSKEY_FLAGS_RESERVED, cur, 2, flags);
                     d.close();
                 }
                 uint8(buf, cur + 2, d, DnsFields.DNSKEY_PROTOCOL);
@@ -507,8 +507,8 @@ final class DnsRdata {
         item(buf, off, len);
         if (d.tree()) {
             int n = len == -1 ? buf.capturedRemaining(off) : len;
-            d.addObject(f, off, n, ascii(buf, off, n));
-            DnsTree.strayCharacters(d, buf, off, n);
+            stringItem(d, f, off, n, ascii(buf, off, n));
+            DnsTree.strayCharacters(d, buf, off, n, false);
         }
     }
 
@@ -620,8 +620,8 @@ final class DnsRdata {
             rrLen--;
             item(buf, cur, len);
             if (d.tree()) {
-                d.addObject(textField, cur, len, utf8 ? utf8(buf, cur, len) : ascii(buf, cur, len));
-                DnsTree.strayCharacters(d, buf, cur, len);
+                stringItem(d, textField, cur, len, utf8 ? utf8(buf, cur, len) : ascii(buf, cur, len));
+                DnsTree.strayCharacters(d, buf, cur, len, utf8);
             }
             cur += len;
             rrLen -= len;
@@ -846,19 +846,7 @@ final class DnsRdata {
                         item(buf, cur, optLen);
                         if (tree) {
                             // the wire-format name as an ASCII string, shown through format_text
-                            byte[] raw = new byte[optLen];
-                            buf.bytes(cur, raw, 0, optLen);
-                            for (int i = 0; i < optLen; i++) {
-                                if (raw[i] < 0) {
-                                    raw[i] = '?';
-                                }
-                            }
-                            int n = 0;
-                            while (n < optLen && raw[n] != 0) {
-                                n++;
-                            }
-                            d.addObject(DnsFields.OPT_CHAIN_FQDN, cur, optLen,
-                                    DnsNames.formatText(new StringBuilder(n + 8), raw, 0, n).toString());
+                            d.addObject(DnsFields.OPT_CHAIN_FQDN, cur, optLen, asciiText(buf, cur, optLen, true));
                         }
                     }
                     cur += optLen;
@@ -1138,6 +1126,10 @@ final class DnsRdata {
                 default -> {
                     if (len > 0) {
                         bytes(buf, cur, len, d, DnsFields.SVCB_SVCPARAM_VALUE);
+                        if (text != null) {
+                            text.append('=').append(asciiText(buf, cur, len, false));
+                            d.setText(row, DnsTree.cut(text));
+                        }
                         cur += len;
                     }
                 }
@@ -1218,16 +1210,7 @@ final class DnsRdata {
         buf.check(cur + 1 + tagLen, valueLen);
         if (d.tree()) {
             String tag = ascii(buf, cur + 1, tagLen);
-            StringBuilder sb = new StringBuilder(valueLen + 8);
-            byte[] raw = new byte[valueLen];
-            buf.bytes(cur + 1 + tagLen, raw, 0, valueLen);
-            // tvb_get_string_enc(ASCII) then format_text
-            for (int i = 0; i < valueLen; i++) {
-                if (raw[i] < 0) {
-                    raw[i] = '?';
-                }
-            }
-            String value = DnsNames.formatText(sb, raw, 0, valueLen).toString();
+            String value = asciiText(buf, cur + 1 + tagLen, valueLen, false, valueLen);
             FieldDef f = "issue".startsWith(tag) ? DnsFields.CAA_ISSUE
                     : "issuewild".startsWith(tag) ? DnsFields.CAA_ISSUEWILD
                     : "iodef".startsWith(tag) ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
@@ -1282,6 +1265,58 @@ final class DnsRdata {
                 break;
             }
             sb.append(c < 0x80 ? (char) c : REPLACEMENT);
+        }
+        return sb.toString();
+    }
+
+    /** A string item whose label shows the value through format_text (controls escaped). */
+    static int stringItem(Dissection d, FieldDef f, int off, int len, String value) {
+        int row = d.addObject(f, off, len, value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && !DnsNames.printable(value.codePointAt(i)))) {
+                byte[] b = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                d.setText(row, f.name + ": " + DnsNames.formatText(new StringBuilder(b.length + 16), b, 0, b.length));
+                break;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * tvb_get_string_enc(ENC_ASCII) through format_text: bytes above 0x7f as U+FFFD, controls
+     * escaped; up to a NUL when {@code cString}.
+     */
+    static String asciiText(PacketBuffer buf, int off, int len, boolean cString) {
+        return asciiText(buf, off, len, cString, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, format_text given only {@code limit} bytes of the converted string (each
+     * U+FFFD is three): a replacement cut by the limit shows as one.
+     */
+    static String asciiText(PacketBuffer buf, int off, int len, boolean cString, int limit) {
+        StringBuilder sb = new StringBuilder(len + 8);
+        byte[] one = new byte[1];
+        int used = 0;
+        for (int i = 0; i < len; i++) {
+            int c = buf.u8(off + i);
+            if (c == 0 && cString) {
+                break;
+            }
+            used += c >= 0x80 ? 3 : 1;
+            if (used > limit) {
+                if (c >= 0x80 && used - 3 < limit) {
+                    sb.append(REPLACEMENT);
+                }
+                break;
+            }
+            if (c >= 0x80) {
+                sb.append(REPLACEMENT);
+            } else {
+                one[0] = (byte) c;
+                DnsNames.formatText(sb, one, 0, 1);
+            }
         }
         return sb.toString();
     }

@@ -100,16 +100,31 @@ final class DnsTree {
     }
 
     /**
-     * proto_tree_add_item's check of an ASCII or UTF-8 string item (the row just added):
-     * bytes other than NUL after a NUL are "Trailing stray characters".
+     * proto_tree_add_item's check of an ASCII or UTF-8 string item (the row just added): in
+     * the string as converted to UTF-8, bytes other than NUL after its end (its first NUL) and
+     * within the item's length are "Trailing stray characters".
      */
-    static void strayCharacters(io.jcap.dissect.Dissection d, io.jcap.buffer.PacketBuffer buf, int off, int len) {
+    static void strayCharacters(io.jcap.dissect.Dissection d, io.jcap.buffer.PacketBuffer buf, int off, int len,
+                                boolean utf8) {
+        byte[] raw = new byte[len];
+        buf.bytes(off, raw, 0, len);
+        byte[] s;
+        if (utf8) {
+            s = new String(raw, java.nio.charset.StandardCharsets.UTF_8).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            // ASCII conversion: each byte above 0x7f becomes U+FFFD, three bytes in UTF-8
+            StringBuilder sb = new StringBuilder(len);
+            for (byte b : raw) {
+                sb.append(b < 0 ? '\uFFFD' : (char) b);
+            }
+            s = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         int i = 0;
-        while (i < len && buf.u8(off + i) != 0) {
+        while (i < s.length && s[i] != 0) {
             i++;
         }
-        for (; i < len; i++) {
-            if (buf.u8(off + i) != 0) {
+        for (; i < len && i < s.length; i++) {
+            if (s[i] != 0) {
                 int open = d.openRowIndex();
                 d.openRow(d.fieldCount() - 1);
                 io.jcap.dissect.Expert.add(d, TRAILING_STRAY, io.jcap.dissect.Expert.Severity.WARNING,
