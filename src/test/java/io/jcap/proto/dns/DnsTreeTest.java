@@ -4,8 +4,17 @@ import io.jcap.proto.ipv4.IpGolden;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.jcap.cli.Jcap;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -96,5 +105,55 @@ class DnsTreeTest {
         String expected = resource("dns.fields.tshark.txt");
         assertTrue(expected.contains("|0.001500000|"), "the golden file holds request/response times");
         assertEquals(expected, IpGolden.run("dns.pcap", args.toArray(new String[0])));
+    }
+
+    /**
+     * Every golden frame cut at every length past its UDP or TCP header (the capture's snap
+     * length, the wire length kept): -V prints each frame without an error, and a cut that
+     * ends a DNS tree early ends it with tshark's mark.
+     */
+    @Test
+    void everyCutPrintsWithoutErrors(@TempDir Path dir) throws IOException {
+        byte[] pcap;
+        try (InputStream in = DnsTreeTest.class.getResourceAsStream("/dissect/dns.pcap")) {
+            assertNotNull(in);
+            pcap = in.readAllBytes();
+        }
+        ByteBuffer src = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        ByteArrayOutputStream cuts = new ByteArrayOutputStream();
+        cuts.write(pcap, 0, 24);
+        int frames = 0;
+        for (int off = 24; off < pcap.length;) {
+            int caplen = src.getInt(off + 8);
+            int first = off + 16;
+            for (int cut = 42; cut < caplen; cut++) {
+                ByteBuffer h = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+                h.putInt(1000 + frames).putInt(0).putInt(cut).putInt(caplen);
+                cuts.write(h.array());
+                cuts.write(pcap, first, cut);
+                frames++;
+            }
+            off = first + caplen;
+        }
+        Path file = dir.resolve("cuts.pcap");
+        Files.write(file, cuts.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = Jcap.run(new String[] {"-n", "-V", "-r", file.toString()}, out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, rc);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        Map<String, String> trees = frames(text);
+        assertEquals(frames, trees.size());
+        assertTrue(frames > 4000, "cuts: " + frames);
+        int marked = 0;
+        for (String tree : trees.values()) {
+            if (tree.contains("[Packet size limited during capture: ")) {
+                marked++;
+            }
+        }
+        assertTrue(marked > frames / 2, "cut frames marked as cut: " + marked + " of " + frames);
+        assertTrue(!text.contains("Exception:") && !text.contains("\tat io.jcap"), "no stack trace in the output");
     }
 }
