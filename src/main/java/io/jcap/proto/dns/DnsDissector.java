@@ -25,6 +25,13 @@ import static io.jcap.proto.dns.DnsTables.OPCODE_UPDATE;
  * and HIP, and nothing for the others (TXT, OPT, DS, RRSIG, DNSKEY, NSEC3, SVCB, CAA ...).
  * A record with no data shows its type only. The column holds 4095 bytes, as tshark's.
  *
+ * <p>Tree (-V): "Domain Name System (query|response)"; the Flags line names opcode and reply
+ * code, and its bits differ for queries, responses and LLMNR (AD bit, conflict); questions and
+ * records sit in "Queries"/"Answers"/"Authoritative nameservers"/"Additional records" (for
+ * UPDATE: "Zone"/"Prerequisites"/"Updates"), each under a header such as "name: type A, class
+ * IN, addr 10.0.0.1" that the record's data completes ({@link DnsRdata#head}); then request
+ * and response links, retransmission warnings under the transaction ID, and extraneous data.
+ *
  * <p>Transports: UDP port 53 (DNS), 5353 (mDNS), 5355 (LLMNR); TCP ports 53 and 5353 (DNS,
  * each message after a 2-byte length, several per segment, a message that continues in
  * later segments handed back to TCP through the desegmentation fields); and the UDP
@@ -66,6 +73,7 @@ public final class DnsDissector {
         b.protocol(DnsFields.PROTOCOL);
         b.protocol(MdnsFields.PROTOCOL);
         b.protocol(LlmnrFields.PROTOCOL);
+        b.protocol(DnsTree.STRING);
         DissectorTable udpPorts = b.table("udp.port", "UDP port", 1 << 16);
         udpPorts.add(PORT, udp, "dns");
         udpPorts.add(MDNS_PORT, mdns, "mdns");
@@ -182,6 +190,7 @@ public final class DnsDissector {
 
     private void pdu(PacketBuffer buf, int off, int plen, Dissection d) {
         int saved = buf.narrow(off + plen);
+        int openRow = d.openRowIndex();
         try {
             d.setProtocol("DNS");
             message(buf, off + 2, off, off + plen, d, DNS);
@@ -190,8 +199,10 @@ public final class DnsDissector {
                 failed(e, d);
             } else {
                 // tcp_dissect_pdus shows it and goes on with the next message
+                d.openRow(openRow);
                 d.markException(e);
                 d.info.append(Exceptions.mark(e, d));
+                exceptionItem(d, e);
             }
         } finally {
             buf.restore(saved);
@@ -211,6 +222,32 @@ public final class DnsDissector {
         d.markException(e);
         d.info.append(mark);
         cap(d);
+        exceptionItem(d, e);
+    }
+
+    /**
+     * show_exception's top-level item, for an exception DNS shows itself (a message of a
+     * TCP segment, or an Info column too full for the mark) instead of the frame.
+     */
+    private static void exceptionItem(Dissection d, BoundsException e) {
+        if (!d.tree()) {
+            return;
+        }
+        String proto = d.current != null ? d.current.shortName : "DNS";
+        d.closeAll();
+        if (!e.malformed()) {
+            int row = d.addBytes(io.jcap.dissect.ShortFields.PROTOCOL.field, 0, 0);
+            d.setText(row, "Packet size limited during capture: " + proto + " truncated");
+            d.flag(row, Dissection.GENERATED);
+            return;
+        }
+        int row = d.addBytes(io.jcap.dissect.MalformedFields.PROTOCOL.field, 0, 0);
+        d.setText(row, "Malformed Packet: " + proto);
+        d.flag(row, Dissection.GENERATED);
+        d.openRow(row);
+        io.jcap.dissect.Expert.add(d, io.jcap.dissect.MalformedFields.EXPERT, io.jcap.dissect.Expert.Severity.ERROR,
+                io.jcap.dissect.Expert.Group.MALFORMED, "Malformed Packet (Exception occurred)", 0, 0);
+        d.close();
     }
 
     /** Cuts the Info column to the 4095 bytes tshark keeps. */
@@ -280,7 +317,8 @@ public final class DnsDissector {
         boolean update = opcode == OPCODE_UPDATE;
         int start = prefix >= 0 ? prefix : hdr;
         if (tree) {
-            d.open(protocol(kind).field, start, buf.capturedRemaining(start));
+            int top = d.open(protocol(kind).field, start, buf.capturedRemaining(start));
+            d.setText(top, protocol(kind).name + (response ? " (response)" : " (query)"));
         }
 
         long now = d.frame != null ? d.frame.seconds * 1_000_000_000L + d.frame.nanos : 0;
@@ -295,11 +333,12 @@ public final class DnsDissector {
         final long responseFrame = transactions.responseFrame;
         final long requestTime = transactions.requestTime;
 
+        int idRow = -1;
         if (tree) {
             if (prefix >= 0) {
                 d.add(DnsFields.LENGTH, prefix, 2, buf.u16(prefix));
             }
-            d.add(DnsFields.ID, hdr, 2, id);
+            idRow = d.add(DnsFields.ID, hdr, 2, id);
             flagFields(d, hdr + 2, flags, kind);
         }
         int questions = Tvb.u16(buf, hdr + 4);
@@ -317,23 +356,20 @@ public final class DnsDissector {
         }
         if (questions > 0) {
             multipleResponses = false;
+            int section = section(buf, d, cur, update ? "Zone" : "Queries");
+            int first = cur;
             for (int i = 0; i < questions; i++) {
                 cur += question(buf, cur, hdr, d, mdns);
             }
+            endSection(d, section, cur - first);
             transactions.setMultipleResponses(multipleResponses);
         }
-        for (int i = 0; i < answers; i++) {
-            cur += record(buf, cur, hdr, d, mdns);
-        }
-        for (int i = 0; i < authority; i++) {
-            cur += record(buf, cur, hdr, d, mdns);
-        }
-        for (int i = 0; i < additional; i++) {
-            cur += record(buf, cur, hdr, d, mdns);
-        }
+        cur = records(buf, cur, hdr, d, mdns, answers, update ? "Prerequisites" : "Answers");
+        cur = records(buf, cur, hdr, d, mdns, authority, update ? "Updates" : "Authoritative nameservers");
+        cur = records(buf, cur, hdr, d, mdns, additional, "Additional records");
 
         if (tree) {
-            stateFields(d, response, retransmission, requestFrame, responseFrame, requestTime, now);
+            stateFields(d, response, retransmission, requestFrame, responseFrame, requestTime, now, idRow);
         }
 
         // trailing bytes: shown as extraneous data (and so they must have been captured)
@@ -341,13 +377,47 @@ public final class DnsDissector {
         if (extraneous > 0) {
             buf.check(cur, extraneous);
             if (tree) {
-                d.addBytes(DnsFields.EXTRANEOUS_DATA, cur, extraneous);
+                d.openRow(d.addText(DnsTree.TEXT, cur, extraneous, "Extraneous Data (" + extraneous + " bytes)"));
+                DnsRdata.bytesItem(d, buf, DnsFields.EXTRANEOUS_DATA, cur, extraneous);
                 d.flag(d.add(DnsFields.EXTRANEOUS_LENGTH, 0, 0, extraneous), Dissection.GENERATED);
+                d.close();
             }
         }
         if (tree) {
             d.close();
         }
+    }
+
+    /** A text subtree ("Queries", "Answers" ...) that the following items go under. */
+    private static int section(PacketBuffer buf, Dissection d, int off, String title) {
+        if (!d.tree()) {
+            return -1;
+        }
+        // added "to the end of the message": its first byte must be there
+        DnsRdata.item(buf, off, -1);
+        int row = d.addText(DnsTree.TEXT, off, 0, title);
+        d.openRow(row);
+        return row;
+    }
+
+    private static void endSection(Dissection d, int row, int length) {
+        if (row >= 0) {
+            d.setLength(row, length);
+            d.close();
+        }
+    }
+
+    private int records(PacketBuffer buf, int cur, int hdr, Dissection d, boolean mdns, int count, String title) {
+        if (count == 0) {
+            return cur;
+        }
+        int section = section(buf, d, cur, title);
+        int first = cur;
+        for (int i = 0; i < count; i++) {
+            cur += record(buf, cur, hdr, d, mdns);
+        }
+        endSection(d, section, cur - first);
+        return cur;
     }
 
     private static void hex4(StringBuilder sb, int v) {
@@ -362,11 +432,23 @@ public final class DnsDissector {
 
     private static void flagFields(Dissection d, int off, int flags, int kind) {
         boolean response = (flags & 0x8000) != 0;
-        d.openRow(d.add(DnsFields.FLAGS, off, 2, flags));
+        int row = d.add(DnsFields.FLAGS, off, 2, flags);
+        StringBuilder sb = new StringBuilder(64).append("Flags: 0x");
+        hex4(sb, flags);
+        sb.append(' ').append(DnsTables.opcodeText((flags >> 11) & 0xF));
+        if (response) {
+            sb.append(" response, ").append(DnsTables.rcodeText(flags & 0xF));
+        }
+        d.setText(row, sb.toString());
+        d.openRow(row);
         d.add(DnsFields.FLAGS_RESPONSE, off, 2, flags);
         d.add(DnsFields.FLAGS_OPCODE, off, 2, (flags >> 11) & 0xF);
         if (kind == LLMNR) {
-            d.add(DnsFields.FLAGS_CONFLICT, off, 2, flags);
+            int c = d.add(DnsFields.FLAGS_CONFLICT, off, 2, flags);
+            if (!response) {
+                d.setText(c, DnsTree.bitText(flags, 0x400, 16, "Conflict",
+                        (flags & 0x400) != 0 ? "The sender received multiple responses" : "None"));
+            }
             d.add(DnsFields.FLAGS_TRUNCATED, off, 2, flags);
             d.add(DnsFields.FLAGS_TENTATIVE, off, 2, flags);
             if (response) {
@@ -382,8 +464,14 @@ public final class DnsDissector {
                 d.add(DnsFields.FLAGS_RECAVAIL, off, 2, flags);
             }
             d.add(DnsFields.FLAGS_Z, off, 2, flags);
-            if (response || (flags & 0x20) != 0) {
-                d.add(DnsFields.FLAGS_AUTHENTICATED, off, 2, flags);
+            if (response) {
+                int a = d.add(DnsFields.FLAGS_AUTHENTICATED, off, 2, flags);
+                d.setText(a, DnsTree.bitText(flags, 0x20, 16, "Answer authenticated", (flags & 0x20) != 0
+                        ? "Answer/authority portion was authenticated by the server"
+                        : "Answer/authority portion was not authenticated by the server"));
+            } else if ((flags & 0x20) != 0) {
+                int a = d.add(DnsFields.FLAGS_AUTHENTICATED, off, 2, flags);
+                d.setText(a, DnsTree.bitText(flags, 0x20, 16, "AD bit", "Set"));
             }
             d.add(DnsFields.FLAGS_CHECKDISABLE, off, 2, flags);
             if (response) {
@@ -394,11 +482,13 @@ public final class DnsDissector {
     }
 
     private static void stateFields(Dissection d, boolean response, boolean retransmission, long requestFrame,
-                                    long responseFrame, long requestTime, long now) {
+                                    long responseFrame, long requestTime, long now, int idRow) {
         if (!response) {
             if (retransmission && requestFrame != 0 && !d.inErrorPacket) {
                 d.flag(d.add(DnsFields.RETRANSMIT_REQUEST_IN, 0, 0, requestFrame), Dissection.GENERATED);
                 d.flag(d.add(DnsFields.RETRANSMISSION, 0, 0, 1), Dissection.GENERATED);
+                expert(d, idRow, DnsFields.RETRANSMIT_REQUEST,
+                        "DNS query retransmission. Original request in frame " + requestFrame);
             } else if (responseFrame != 0) {
                 d.flag(d.add(DnsFields.RESPONSE_IN, 0, 0, responseFrame), Dissection.GENERATED);
             }
@@ -406,6 +496,8 @@ public final class DnsDissector {
             if (retransmission && responseFrame != 0 && !d.inErrorPacket) {
                 d.flag(d.add(DnsFields.RETRANSMIT_RESPONSE_IN, 0, 0, responseFrame), Dissection.GENERATED);
                 d.flag(d.add(DnsFields.RETRANSMISSION, 0, 0, 1), Dissection.GENERATED);
+                expert(d, idRow, DnsFields.RETRANSMIT_RESPONSE,
+                        "DNS response retransmission. Original response in frame " + responseFrame);
             } else {
                 d.flag(d.add(DnsFields.RESPONSE_TO, 0, 0, requestFrame), Dissection.GENERATED);
                 d.flag(d.add(DnsFields.TIME, 0, 0, now - requestTime), Dissection.GENERATED);
@@ -415,25 +507,39 @@ public final class DnsDissector {
         }
     }
 
+    /** An expert item under the transaction ID, as tshark attaches it. */
+    private static void expert(Dissection d, int idRow, io.jcap.field.FieldDef f, String message) {
+        if (idRow < 0) {
+            return;
+        }
+        int open = d.openRowIndex();
+        d.openRow(idRow);
+        io.jcap.dissect.Expert.add(d, f, io.jcap.dissect.Expert.Severity.WARNING, io.jcap.dissect.Expert.Group.PROTOCOL,
+                message, d.fieldOffset(idRow), d.fieldLength(idRow));
+        d.openRow(open);
+    }
+
     /** DNS Stateful Operations TLVs (a DSO message has no records). */
     private static int dso(PacketBuffer buf, int off, int end, Dissection d) {
         int start = off;
         DnsRdata.item(buf, off, -1);
+        int dsoRow = d.tree() ? d.open(DnsFields.DSO, off, end - off) : -1;
         while (end - off >= 4) {
             int len = Tvb.u16(buf, off + 2);
-            buf.check(off, len + 4);
             int type = buf.u16(off);
+            int tlvRow = -1;
             if (d.tree()) {
+                tlvRow = d.open(DnsFields.DSO_TLV, off, len + 4);
+                String n = DnsFields.DSO_TLV_TYPE.values.name(type);
+                d.setText(tlvRow, "DSO TLV: " + (n != null ? n : "Unknown"));
                 d.add(DnsFields.DSO_TLV_TYPE, off, 2, type);
                 d.add(DnsFields.DSO_TLV_LENGTH, off + 2, 2, len);
             }
             off += 4;
             switch (type) {
                 case 1 -> {
-                    long inactivity = buf.u32(off);
-                    long interval = buf.u32(off + 4);
-                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INACTIVITY, off, 4, inactivity);
-                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INTERVAL, off + 4, 4, interval);
+                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INACTIVITY, off, 4, buf.u32(off));
+                    d.add(DnsFields.DSO_TLV_KEEPALIVE_INTERVAL, off + 4, 4, buf.u32(off + 4));
                     off += 8;
                 }
                 case 2 -> {
@@ -445,12 +551,19 @@ public final class DnsDissector {
                     if (len > 0) {
                         buf.check(off, len);
                         if (d.tree()) {
-                            d.addBytes(type == 3 ? DnsFields.DSO_TLV_ENCPAD_PADDING : DnsFields.DSO_TLV_DATA, off, len);
+                            DnsRdata.bytesItem(d, buf, type == 3 ? DnsFields.DSO_TLV_ENCPAD_PADDING
+                                    : DnsFields.DSO_TLV_DATA, off, len);
                         }
                         off += len;
                     }
                 }
             }
+            if (tlvRow >= 0) {
+                d.close();
+            }
+        }
+        if (dsoRow >= 0) {
+            d.close();
         }
         return off - start;
     }
@@ -475,15 +588,25 @@ public final class DnsDissector {
             sb.append(qu ? ", \"QU\" question" : ", \"QM\" question");
         }
         if (d.tree()) {
+            String name = names.formattedString();
+            StringBuilder head = new StringBuilder(name.length() + 32).append(name).append(": type ");
+            DnsTables.appendType(head, type).append(", class ").append(DnsTables.className(cls));
+            if (mdns) {
+                head.append(qu ? ", \"QU\" question" : ", \"QM\" question");
+            }
+            int row = d.addText(DnsTree.TEXT, off, nameLen + 4, head.toString());
+            d.openRow(row);
             int n = names.length();
-            d.addObject(DnsFields.QRY_NAME, off, nameLen, names.formattedString());
+            d.addObject(DnsFields.QRY_NAME, off, nameLen, name);
             d.flag(d.add(DnsFields.QRY_NAME_LEN, off, nameLen, n > 1 ? n : 0), Dissection.GENERATED);
             d.flag(d.add(DnsFields.COUNT_LABELS, off, nameLen, labels()), Dissection.GENERATED);
             d.add(DnsFields.QRY_TYPE, off + nameLen, 2, type);
-            d.add(DnsFields.QRY_CLASS, off + nameLen + 2, 2, cls);
+            int c = d.add(DnsFields.QRY_CLASS, off + nameLen + 2, 2, cls);
             if (mdns) {
+                d.setText(c, classBits(cls));
                 d.add(DnsFields.QRY_QU, off + nameLen + 2, 2, qu ? 0x8000 : 0);
             }
+            d.close();
         }
         return nameLen + 4;
     }
@@ -522,35 +645,81 @@ public final class DnsDissector {
         if (flush) {
             sb.append(", cache flush");
         }
+        int row = -1;
         if (d.tree()) {
             // with a tree, tshark's item for the whole record must fit in the message: a data
             // length that overruns it fails here (a plain summary run reads on instead)
             buf.check(off, dataOff + dataLen - off);
-            ownerFields(buf, off, nameLen, type, cls, flush, mdns, ttlOff, d);
+            String name = names.formattedString();
+            StringBuilder head = rdata.head;
+            head.setLength(0);
+            head.append(name).append(": type ");
+            DnsTables.appendType(head, type);
+            if (type != DnsTables.T_OPT) {
+                head.append(", class ").append(DnsTables.className(cls));
+            }
+            if (flush) {
+                head.append(", cache flush");
+            }
+            row = d.addText(DnsTree.TEXT, off, dataOff + dataLen - off, null);
+            d.openRow(row);
+            ownerFields(buf, off, nameLen, name, type, cls, flush, mdns, ttlOff, d);
+            // the header so far: what shows if the data turns out malformed
+            d.setText(row, head.toString());
         }
         if (dataLen > 0) {
-            rdata.dissect(buf, dataOff, dataLen, type, base, d, mdns);
+            try {
+                rdata.dissect(buf, dataOff, dataLen, type, cls, base, d, mdns);
+            } catch (BoundsException e) {
+                if (row >= 0) {
+                    // what the data appended before it failed stays in the header
+                    d.setText(row, rdata.head.toString());
+                }
+                throw e;
+            }
+        }
+        if (row >= 0) {
+            // the data appended what its type shows ("addr 10.0.0.1", "mname ns1.example.com" ...)
+            d.setText(row, rdata.head.toString());
+            d.close();
         }
         return dataOff + dataLen - off;
     }
 
-    private void ownerFields(PacketBuffer buf, int off, int nameLen, int type, int cls, boolean flush,
-                             boolean mdns, int ttlOff, Dissection d) {
-        String name = names.formattedString();
+    /** The mDNS class under its 15-bit mask: ".000 0000 0000 0001 = Class: IN (0x0001)". */
+    private static String classBits(int cls) {
+        StringBuilder sb = new StringBuilder(64);
+        io.jcap.field.Formats.bits(sb, cls, 0x7fff, 16).append("Class: ");
+        String n = DnsTables.className(cls);
+        if (!"Unknown".equals(n)) {
+            sb.append(n).append(" (0x");
+        } else {
+            sb.append("Unknown (0x");
+        }
+        hex4(sb, cls);
+        return sb.append(')').toString();
+    }
+
+    private static void ownerFields(PacketBuffer buf, int off, int nameLen, String name, int type, int cls,
+                                    boolean flush, boolean mdns, int ttlOff, Dissection d) {
         int typeOff = off + nameLen;
         if (type == DnsTables.T_OPT) {
             d.addObject(DnsFields.RESP_NAME, off, nameLen, name);
             d.add(DnsFields.RESP_TYPE, typeOff, 2, type);
-            d.add(DnsFields.RR_UDP_PAYLOAD_SIZE, typeOff + 2, 2, cls);
+            int size = d.add(DnsFields.RR_UDP_PAYLOAD_SIZE, typeOff + 2, 2, cls);
             if (mdns) {
                 d.add(DnsFields.RESP_CACHE_FLUSH, typeOff + 2, 2, flush ? 0x8000 : 0);
+            } else {
+                // without the mDNS split, the whole 16 bits as a plain number
+                d.setText(size, "UDP payload size: " + cls);
             }
             d.add(DnsFields.RESP_EXT_RCODE, ttlOff, 1, buf.u8(ttlOff));
             d.add(DnsFields.RESP_EDNS0_VERSION, ttlOff + 1, 1, buf.u8(ttlOff + 1));
             int z = buf.u16(ttlOff + 2);
-            d.add(DnsFields.RESP_Z, ttlOff + 2, 2, z);
+            d.openRow(d.add(DnsFields.RESP_Z, ttlOff + 2, 2, z));
             d.add(DnsFields.RESP_Z_DO, ttlOff + 2, 2, z);
             d.add(DnsFields.RESP_Z_RESERVED, ttlOff + 2, 2, z & 0x7fff);
+            d.close();
         } else {
             if (type == DnsTables.T_SRV && !name.isEmpty()) {
                 int dot1 = name.indexOf('.');
@@ -567,11 +736,21 @@ public final class DnsDissector {
                 d.addObject(DnsFields.RESP_NAME, off, nameLen, name);
             }
             d.add(DnsFields.RESP_TYPE, typeOff, 2, type);
-            d.add(DnsFields.RESP_CLASS, typeOff + 2, 2, cls);
+            int c = d.add(DnsFields.RESP_CLASS, typeOff + 2, 2, cls);
             if (mdns) {
+                d.setText(c, classBits(cls));
                 d.add(DnsFields.RESP_CACHE_FLUSH, typeOff + 2, 2, flush ? 0x8000 : 0);
             }
-            d.add(DnsFields.RESP_TTL, ttlOff, 4, buf.u32(ttlOff));
+            long ttl = buf.u32(ttlOff);
+            int ttlRow = d.add(DnsFields.RESP_TTL, ttlOff, 4, ttl);
+            d.setText(ttlRow, DnsTree.seconds("Time to live", ttl));
+            if ((ttl & 0x80000000L) != 0) {
+                d.openRow(ttlRow);
+                io.jcap.dissect.Expert.add(d, DnsFields.TTL_HIGH_BIT_SET, io.jcap.dissect.Expert.Severity.WARNING,
+                        io.jcap.dissect.Expert.Group.PROTOCOL,
+                        "The uppermost bit of the TTL is set (RFC 2181, section 8)", ttlOff, 4);
+                d.close();
+            }
         }
         d.add(DnsFields.RESP_LEN, ttlOff + 4, 2, buf.u16(ttlOff + 4));
     }

@@ -3,6 +3,7 @@ package io.jcap.proto.dns;
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Dissection;
+import io.jcap.dissect.Expert;
 import io.jcap.field.FieldDef;
 import io.jcap.field.Formats;
 
@@ -21,6 +22,8 @@ final class DnsRdata {
     private final DnsNames names;
     private final byte[] addr = new byte[16];
     private final StringBuilder text = new StringBuilder(64);
+    /** The record's tree header ("name: type A, class IN, addr ..."), appended to by the data. */
+    final StringBuilder head = new StringBuilder(128);
 
     DnsRdata(DnsNames names) {
         this.names = names;
@@ -30,30 +33,34 @@ final class DnsRdata {
      * Dissects the {@code dataLen} (&gt; 0) bytes of a record of {@code type} at {@code cur};
      * {@link #names} still holds the owner name. Pointers count from {@code base}.
      */
-    void dissect(PacketBuffer buf, int cur, int dataLen, int type, int base, Dissection d, boolean mdns) {
+    void dissect(PacketBuffer buf, int cur, int dataLen, int type, int cls, int base, Dissection d, boolean mdns) {
         final boolean tree = d.tree();
         switch (type) {
             case T_A -> {
                 int a = Tvb.i32(buf, cur);
                 Formats.ipv4(d.info.builder().append(' '), a);
+                if (tree) {
+                    Formats.ipv4(head.append(", addr "), a);
+                }
                 add(d, DnsFields.A, cur, 4, a & 0xFFFFFFFFL);
             }
-            case T_NS -> nameInfo(buf, cur, base, d, DnsFields.NS);
+            case T_NS -> headName(", ns ", nameInfo(buf, cur, base, d, DnsFields.NS), d);
             case T_MD -> ownerThenName(buf, cur, base, d, DnsFields.MD);
             case T_MF -> ownerThenName(buf, cur, base, d, DnsFields.MF);
             case T_MB -> ownerThenName(buf, cur, base, d, DnsFields.MB);
             case T_MG -> ownerThenName(buf, cur, base, d, DnsFields.MG);
             case T_MR -> ownerThenName(buf, cur, base, d, DnsFields.MR);
-            case T_CNAME -> nameInfo(buf, cur, base, d, DnsFields.CNAME);
+            case T_CNAME -> headName(", cname ", nameInfo(buf, cur, base, d, DnsFields.CNAME), d);
             case T_SOA -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.SOA_MNAME);
+                headName(", mname ", used, d);
                 cur += used;
                 cur += name(buf, cur, base, d, DnsFields.SOA_RNAME);
                 uint32(buf, cur, d, DnsFields.SOA_SERIAL_NUMBER);
-                uint32(buf, cur + 4, d, DnsFields.SOA_REFRESH_INTERVAL);
-                uint32(buf, cur + 8, d, DnsFields.SOA_RETRY_INTERVAL);
-                uint32(buf, cur + 12, d, DnsFields.SOA_EXPIRE_LIMIT);
-                uint32(buf, cur + 16, d, DnsFields.SOA_MINIMUM_TTL);
+                seconds(buf, cur + 4, d, DnsFields.SOA_REFRESH_INTERVAL);
+                seconds(buf, cur + 8, d, DnsFields.SOA_RETRY_INTERVAL);
+                seconds(buf, cur + 12, d, DnsFields.SOA_EXPIRE_LIMIT);
+                seconds(buf, cur + 16, d, DnsFields.SOA_MINIMUM_TTL);
             }
             case T_NULL -> {
                 owner(d);
@@ -62,19 +69,37 @@ final class DnsRdata {
             case T_WKS -> {
                 int a = Tvb.i32(buf, cur);
                 Formats.ipv4(d.info.builder().append(' '), a);
+                if (tree) {
+                    Formats.ipv4(head.append(", addr "), a);
+                }
                 add(d, DnsFields.WKS_ADDRESS, cur, 4, a & 0xFFFFFFFFL);
                 cur += 4;
                 int protocol = buf.u8(cur);
                 add(d, DnsFields.WKS_PROTOCOL, cur, 1, protocol);
                 cur++;
-                for (int rrLen = dataLen - 5; rrLen != 0; rrLen--, cur++) {
+                int port = 0;
+                for (int rrLen = dataLen - 5; rrLen != 0; rrLen--, cur++, port += 8) {
                     int bits = Tvb.u8(buf, cur);
                     if (bits != 0) {
-                        add(d, DnsFields.WKS_BITS, cur, 1, bits);
+                        int row = add(d, DnsFields.WKS_BITS, cur, 1, bits);
+                        if (row >= 0) {
+                            // the ports of the set bits (numbers: names are not resolved with -n)
+                            StringBuilder sb = new StringBuilder(32).append("Bits: 0x");
+                            sb.append(Character.forDigit(bits >> 4, 16)).append(Character.forDigit(bits & 15, 16));
+                            sb.append(" (");
+                            boolean first = true;
+                            for (int i = 0; i < 8; i++) {
+                                if ((bits & (0x80 >> i)) != 0) {
+                                    sb.append(first ? "" : ", ").append(port + i);
+                                    first = false;
+                                }
+                            }
+                            d.setText(row, sb.append(')').toString());
+                        }
                     }
                 }
             }
-            case T_PTR -> nameInfo(buf, cur, base, d, DnsFields.PTR_DOMAIN_NAME);
+            case T_PTR -> headName(", ", nameInfo(buf, cur, base, d, DnsFields.PTR_DOMAIN_NAME), d);
             case T_HINFO -> {
                 int cpuLen = Tvb.u8(buf, cur);
                 buf.check(cur + 1, cpuLen);
@@ -86,10 +111,16 @@ final class DnsRdata {
                 sb = d.info.builder().append(' ');
                 asciiLimited(sb, buf, osOff + 1, osLen);
                 if (tree) {
+                    head.append(", CPU ");
+                    asciiLimited(head, buf, cur + 1, cpuLen);
+                    head.append(", OS ");
+                    asciiLimited(head, buf, osOff + 1, osLen);
                     add(d, DnsFields.HINFO_CPU_LENGTH, cur, 1, cpuLen);
-                    d.addObject(DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
+                    stringItem(d, DnsFields.HINFO_CPU, cur + 1, cpuLen, ascii(buf, cur + 1, cpuLen));
+                    DnsTree.strayCharacters(d, buf, cur + 1, cpuLen, false);
                     add(d, DnsFields.HINFO_OS_LENGTH, osOff, 1, osLen);
-                    d.addObject(DnsFields.HINFO_OS, osOff + 1, osLen, ascii(buf, osOff + 1, osLen));
+                    stringItem(d, DnsFields.HINFO_OS, osOff + 1, osLen, ascii(buf, osOff + 1, osLen));
+                    DnsTree.strayCharacters(d, buf, osOff + 1, osLen, false);
                 }
             }
             case T_MINFO -> {
@@ -101,6 +132,9 @@ final class DnsRdata {
                 int preference = Tvb.u16(buf, cur);
                 int used = names.read(buf, cur + 2, base);
                 names.formatted(d.info.builder().append(' ').append(preference).append(' '));
+                if (tree) {
+                    names.formatted(head.append(", preference ").append(preference).append(", mx "));
+                }
                 add(d, DnsFields.MX_PREFERENCE, cur, 2, preference);
                 string(d, DnsFields.MX_MAIL_EXCHANGE, cur + 2, used);
             }
@@ -152,7 +186,20 @@ final class DnsRdata {
             }
             case T_KEY -> {
                 int flags = buf.u16(cur);
-                add(d, DnsFields.KEY_FLAGS, cur, 2, flags);
+                if (tree) {
+                    d.openRow(add(d, DnsFields.KEY_FLAGS, cur, 2, flags));
+                    add(d, DnsFields.KEY_FLAGS_AUTHENTICATION, cur, 2, flags);
+                    add(d, DnsFields.KEY_FLAGS_CONFIDENTIALITY, cur, 2, flags);
+                    if ((flags & 0xC000) != 0xC000) {
+                        add(d, DnsFields.KEY_FLAGS_REQUIRED, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_ASSOCIATED_USER, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_ASSOCIATED_NAMED_ENTITY, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_IPSEC, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_MIME, cur, 2, flags);
+                        add(d, DnsFields.KEY_FLAGS_SIGNATORY, cur, 2, flags & 0xF);
+                    }
+                    d.close();
+                }
                 uint8(buf, cur + 2, d, DnsFields.KEY_PROTOCOL);
                 int algo = buf.u8(cur + 3);
                 add(d, DnsFields.KEY_ALGORITHM, cur + 3, 1, algo);
@@ -181,6 +228,7 @@ final class DnsRdata {
                 buf.bytes(cur, addr, 0, 16);
                 Formats.ipv6(d.info.builder().append(' '), addr, 0);
                 if (tree) {
+                    Formats.ipv6(head.append(", addr "), addr, 0);
                     d.addObject(DnsFields.AAAA, cur, 16, addr.clone());
                 }
             }
@@ -188,18 +236,24 @@ final class DnsRdata {
                 int version = Tvb.u8(buf, cur);
                 add(d, DnsFields.LOC_VERSION, cur, 1, version);
                 if (version == 0) {
-                    uint8(buf, cur + 1, d, DnsFields.LOC_SIZE);
-                    uint8(buf, cur + 2, d, DnsFields.LOC_HORIZONTAL_PRECISION);
-                    uint8(buf, cur + 3, d, DnsFields.LOC_VERTICAL_PRECISION);
-                    uint32(buf, cur + 4, d, DnsFields.LOC_LATITUDE);
-                    uint32(buf, cur + 8, d, DnsFields.LOC_LONGITUDE);
-                    uint32(buf, cur + 12, d, DnsFields.LOC_ALTITUDE);
+                    locSize(buf, cur + 1, d, DnsFields.LOC_SIZE);
+                    locSize(buf, cur + 2, d, DnsFields.LOC_HORIZONTAL_PRECISION);
+                    locSize(buf, cur + 3, d, DnsFields.LOC_VERTICAL_PRECISION);
+                    locAngle(buf, cur + 4, d, DnsFields.LOC_LATITUDE, false);
+                    locAngle(buf, cur + 8, d, DnsFields.LOC_LONGITUDE, true);
+                    long alt = buf.u32(cur + 12);
+                    int row = add(d, DnsFields.LOC_ALTITUDE, cur + 12, 4, alt);
+                    if (row >= 0) {
+                        d.setText(row, DnsFields.LOC_ALTITUDE.name + ": " + alt + " ("
+                                + DnsTree.g(((int) alt - 10000000) / 100.0) + " m)");
+                    }
                 } else {
                     bytes(buf, cur, dataLen, d, DnsFields.LOC_UNKNOWN_DATA);
                 }
             }
             case T_NXT -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.NXT_NEXT_DOMAIN_NAME);
+                headName(", next domain name ", used, d);
                 cur += used;
                 int first = 0;
                 for (int rrLen = dataLen - used; rrLen != 0; rrLen--, cur++, first += 8) {
@@ -218,12 +272,19 @@ final class DnsRdata {
                 StringBuilder sb = d.info.builder().append(' ').append(priority).append(' ').append(weight)
                         .append(' ').append(port).append(' ');
                 names.formatted(sb);
+                if (tree) {
+                    names.formatted(head.append(", priority ").append(priority).append(", weight ").append(weight)
+                            .append(", port ").append(port).append(", target "));
+                }
             }
             case T_NAPTR -> naptr(buf, cur, base, d);
             case T_KX -> {
                 int used = names.read(buf, cur + 2, base);
                 int preference = Tvb.u16(buf, cur);
                 names.formatted(d.info.builder().append(' ').append(preference).append(' '));
+                if (tree) {
+                    names.formatted(head.append(", preference ").append(preference).append(", kx "));
+                }
                 add(d, DnsFields.KX_PREFERENCE, cur, 2, preference);
                 string(d, DnsFields.KX_KEY_EXCHANGE, cur + 2, used);
             }
@@ -236,7 +297,7 @@ final class DnsRdata {
                 }
             }
             case T_A6 -> a6(buf, cur, base, d);
-            case T_DNAME -> nameInfo(buf, cur, base, d, DnsFields.DNAME);
+            case T_DNAME -> headName(", dname ", nameInfo(buf, cur, base, d, DnsFields.DNAME), d);
             case T_OPT -> options(buf, cur, dataLen, d);
             case T_APL -> apl(buf, cur, dataLen, d);
             case T_DS, T_CDS, T_DLV -> {
@@ -258,7 +319,7 @@ final class DnsRdata {
                 uint16(buf, cur, d, DnsFields.RRSIG_TYPE_COVERED);
                 uint8(buf, cur + 2, d, DnsFields.RRSIG_ALGORITHM);
                 uint8(buf, cur + 3, d, DnsFields.RRSIG_LABELS);
-                uint32(buf, cur + 4, d, DnsFields.RRSIG_ORIGINAL_TTL);
+                seconds(buf, cur + 4, d, DnsFields.RRSIG_ORIGINAL_TTL);
                 time32(buf, cur + 8, d, DnsFields.RRSIG_SIGNATURE_EXPIRATION);
                 time32(buf, cur + 12, d, DnsFields.RRSIG_SIGNATURE_INCEPTION);
                 uint16(buf, cur + 16, d, DnsFields.RRSIG_KEY_TAG);
@@ -271,16 +332,18 @@ final class DnsRdata {
             }
             case T_NSEC -> {
                 int used = nameInfo(buf, cur, base, d, DnsFields.NSEC_NEXT_DOMAIN_NAME);
+                headName(", next domain name ", used, d);
                 typeBitmap(buf, cur + used, dataLen - used, d);
             }
             case T_DNSKEY, T_CDNSKEY -> {
                 int flags = buf.u16(cur);
                 if (tree) {
-                    add(d, DnsFields.DNSKEY_FLAGS, cur, 2, flags);
+                    d.openRow(add(d, DnsFields.DNSKEY_FLAGS, cur, 2, flags));
                     add(d, DnsFields.DNSKEY_FLAGS_ZONE_KEY, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_KEY_REVOKED, cur, 2, flags);
                     add(d, DnsFields.DNSKEY_FLAGS_SECURE_ENTRY_POINT, cur, 2, flags);
-                    add(d, DnsFields.DNSKEY_FLAGS_RESERVED, cur, 2, flags & 0xFE7E);
+                    d.addBits(DnsFields.DNSKEY_FLAGS_RESERVED, cur, 2, flags);
+                    d.close();
                 }
                 uint8(buf, cur + 2, d, DnsFields.DNSKEY_PROTOCOL);
                 int algo = buf.u8(cur + 3);
@@ -375,7 +438,12 @@ final class DnsRdata {
                 nameInfo(buf, cur + 12, base, d, DnsFields.WINSR_NAME_RESULT_DOMAIN);
             }
             case T_XPF -> xpf(buf, cur, d);
-            default -> bytes(buf, cur, dataLen, d, DnsFields.DATA);
+            default -> {
+                Expert.add(d, DnsFields.UNDECODED_TYPE, Expert.Severity.NOTE, Expert.Group.UNDECODED,
+                        "Dissector for DNS Type (" + type + ") code not implemented, Contact Wireshark developers"
+                                + " if you want this supported", cur, 0);
+                bytes(buf, cur, dataLen, d, DnsFields.DATA);
+            }
         }
     }
 
@@ -392,6 +460,16 @@ final class DnsRdata {
         } else {
             throw BoundsException.MALFORMED;
         }
+    }
+
+    /**
+     * A bytes item holding a copy of its bytes: the message may live in a reassembled
+     * buffer that is gone when the tree is printed. Only called with a tree.
+     */
+    static int bytesItem(Dissection d, PacketBuffer buf, FieldDef f, int off, int len) {
+        byte[] copy = new byte[Math.max(0, Math.min(len, buf.capturedRemaining(off)))];
+        buf.bytes(off, copy, 0, copy.length);
+        return d.addObject(f, off, len, copy);
     }
 
     private static int add(Dissection d, FieldDef f, int off, int len, long v) {
@@ -421,7 +499,7 @@ final class DnsRdata {
     private static void bytes(PacketBuffer buf, int off, int len, Dissection d, FieldDef f) {
         item(buf, off, len);
         if (d.tree()) {
-            d.addBytes(f, off, len == -1 ? buf.capturedRemaining(off) : len);
+            bytesItem(d, buf, f, off, len == -1 ? buf.capturedRemaining(off) : len);
         }
     }
 
@@ -429,7 +507,8 @@ final class DnsRdata {
         item(buf, off, len);
         if (d.tree()) {
             int n = len == -1 ? buf.capturedRemaining(off) : len;
-            d.addObject(f, off, n, ascii(buf, off, n));
+            stringItem(d, f, off, n, ascii(buf, off, n));
+            DnsTree.strayCharacters(d, buf, off, n, false);
         }
     }
 
@@ -439,6 +518,63 @@ final class DnsRdata {
         d.add(lengthField, cur, 1, len);
         asciiItem(buf, cur + 1, len, d, textField);
         return cur + 1 + len;
+    }
+
+    /** Appends {@code prefix} and the name just read to the record's header; passes {@code used} on. */
+    private int headName(String prefix, int used, Dissection d) {
+        if (d.tree()) {
+            names.formatted(head.append(prefix));
+        }
+        return used;
+    }
+
+    /** RFC 1876 size or precision: "Size: 18 (1 m)". */
+    private static void locSize(PacketBuffer buf, int off, Dissection d, FieldDef f) {
+        int v = buf.u8(off);
+        int row = add(d, f, off, 1, v);
+        if (row >= 0) {
+            double size = v >> 4;
+            for (int e = v & 0x0f; e != 0; e--) {
+                size *= 10;
+            }
+            d.setText(row, f.name + ": " + v + " (" + DnsTree.g(size / 100) + " m)");
+        }
+    }
+
+    /** RFC 1876 latitude or longitude: "Latitude: 2282029648 (37 deg 22 min 26.000 sec N)". */
+    private static void locAngle(PacketBuffer buf, int off, Dissection d, FieldDef f, boolean longitude) {
+        long v = buf.u32(off);
+        int row = add(d, f, off, 4, v);
+        if (row < 0) {
+            return;
+        }
+        long angle = v;
+        char direction;
+        if (angle < 0x80000000L) {
+            angle = 0x80000000L - angle;
+            direction = longitude ? 'W' : 'S';
+        } else {
+            angle = angle - 0x80000000L;
+            direction = longitude ? 'E' : 'N';
+        }
+        String text;
+        if (longitude ? angle > 648000000L : angle > 324000000L) {
+            text = "Value out of range";
+        } else {
+            long tsecs = angle % 1000;
+            angle /= 1000;
+            long secs = angle % 60;
+            angle /= 60;
+            text = (angle / 60) + " deg " + (angle % 60) + " min " + secs + "." + (tsecs < 10 ? "00" : tsecs < 100 ? "0" : "")
+                    + tsecs + " sec " + direction;
+        }
+        d.setText(row, f.name + ": " + v + " (" + text + ")");
+    }
+
+    /** A 32-bit count of seconds: "Refresh Interval: 3600 (1 hour)". */
+    private static void seconds(PacketBuffer buf, int off, Dissection d, FieldDef f) {
+        long v = buf.u32(off);
+        d.setText(d.add(f, off, 4, v), DnsTree.seconds(f.name, v));
     }
 
     /** The owner name as a C string, " name" (types whose Info shows the owner, not the data). */
@@ -484,7 +620,8 @@ final class DnsRdata {
             rrLen--;
             item(buf, cur, len);
             if (d.tree()) {
-                d.addObject(textField, cur, len, utf8 ? utf8(buf, cur, len) : ascii(buf, cur, len));
+                stringItem(d, textField, cur, len, utf8 ? utf8(buf, cur, len) : ascii(buf, cur, len));
+                DnsTree.strayCharacters(d, buf, cur, len, utf8);
             }
             cur += len;
             rrLen -= len;
@@ -518,7 +655,10 @@ final class DnsRdata {
         if (d.tree()) {
             for (int i = 0; i < 8; i++) {
                 if ((bits & (0x80 >> i)) != 0) {
-                    d.add(DnsFields.RESP_TYPE, off, 1, firstType + i);
+                    int t = firstType + i;
+                    String n = DnsFields.RESP_TYPE.values.name(t);
+                    d.setText(d.add(DnsFields.RESP_TYPE, off, 1, t),
+                            "RR type in bit map: " + (n != null ? n : "Unknown (" + t + ")"));
                 }
             }
         }
@@ -570,6 +710,10 @@ final class DnsRdata {
         }
         StringBuilder sb = d.info.builder().append(' ').append(order).append(' ').append(preference).append(' ');
         asciiCString(sb, buf, flagsOff, flagsLen);
+        if (d.tree()) {
+            head.append(", order ").append(order).append(", preference ").append(preference).append(", flags ");
+            asciiCString(head, buf, flagsOff, flagsLen);
+        }
     }
 
     private void a6(PacketBuffer buf, int cur, int base, Dissection d) {
@@ -599,6 +743,11 @@ final class DnsRdata {
             buf.check(a6 + 1 + octets, 0);
         }
         if (d.tree()) {
+            head.append(", addr ").append(prefixLen).append(' ');
+            Formats.ipv6(head, addr, 0).append(' ');
+            if (prefixLen > 0) {
+                names.formatted(head);
+            }
             d.add(DnsFields.A6_PREFIX_LEN, a6, 1, prefixLen);
             if (suffixLen != 0) {
                 d.addObject(DnsFields.A6_ADDRESS_SUFFIX, a6 + 1, octets, addr.clone());
@@ -618,17 +767,20 @@ final class DnsRdata {
             rrLen -= 2;
             int optLen = Tvb.u16(buf, cur + 2);
             rrLen -= 2;
-            buf.check(cur, 4 + optLen);
+            // the option's subtree and its code and length show before its data is checked
+            buf.check(cur, 4);
             int optRow = -1;
             if (tree) {
                 optRow = d.open(DnsFields.OPT, cur, 4 + optLen);
+                String n = DnsFields.OPT_CODE.values.name(code);
+                d.setText(optRow, "Option: " + (n != null ? n : "Unknown (" + code + ")"));
                 d.add(DnsFields.OPT_CODE, cur, 2, code);
                 d.add(DnsFields.OPT_LEN, cur + 2, 2, optLen);
             }
             cur += 4;
             buf.check(cur, optLen);
             if (tree) {
-                d.addBytes(DnsFields.OPT_DATA, cur, optLen);
+                bytesItem(d, buf, DnsFields.OPT_DATA, cur, optLen);
             }
             switch (code) {
                 case 5, 6, 7 -> {
@@ -691,7 +843,11 @@ final class DnsRdata {
                 }
                 case 13 -> {
                     if (optLen != 0) {
-                        asciiItem(buf, cur, optLen, d, DnsFields.OPT_CHAIN_FQDN);
+                        item(buf, cur, optLen);
+                        if (tree) {
+                            // the wire-format name as an ASCII string, shown through format_text
+                            d.addObject(DnsFields.OPT_CHAIN_FQDN, cur, optLen, asciiText(buf, cur, optLen, true));
+                        }
                     }
                     cur += optLen;
                     rrLen -= optLen;
@@ -806,8 +962,9 @@ final class DnsRdata {
         int start = cur;
         uint8(buf, cur, d, DnsFields.NSEC3_ALGO);
         int flags = buf.u8(cur + 1);
-        d.add(DnsFields.NSEC3_FLAGS, cur + 1, 1, flags);
+        d.openRow(d.add(DnsFields.NSEC3_FLAGS, cur + 1, 1, flags));
         d.add(DnsFields.NSEC3_FLAGS_OPT_OUT, cur + 1, 1, flags);
+        d.close();
         uint16(buf, cur + 2, d, DnsFields.NSEC3_ITERATIONS);
         int saltLen = buf.u8(cur + 4);
         d.add(DnsFields.NSEC3_SALT_LENGTH, cur + 4, 1, saltLen);
@@ -883,8 +1040,12 @@ final class DnsRdata {
             int key = buf.u16(cur);
             int len = buf.u16(cur + 2);
             int row = -1;
+            StringBuilder text = null;
             if (tree) {
                 row = d.open(DnsFields.SVCB_SVCPARAM, cur, len + 4);
+                String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(key);
+                text = new StringBuilder(64).append("SvcParam: ").append(n != null ? n : "key" + key);
+                d.setText(row, text.toString());
                 d.add(DnsFields.SVCB_SVCPARAM_KEY, cur, 2, key);
                 d.add(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, cur + 2, 2, len);
             }
@@ -892,6 +1053,11 @@ final class DnsRdata {
             switch (key) {
                 case 0 -> {
                     for (int o = 0; o < len; o += 2, cur += 2) {
+                        if (text != null) {
+                            String n = DnsFields.SVCB_SVCPARAM_KEY.values.name(buf.u16(cur));
+                            text.append(o == 0 ? '=' : ',').append(n != null ? n : "key" + buf.u16(cur));
+                            d.setText(row, DnsTree.cut(text));
+                        }
                         uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_MANDATORY_KEY);
                     }
                 }
@@ -901,6 +1067,10 @@ final class DnsRdata {
                         d.add(DnsFields.SVCB_SVCPARAM_ALPN_LENGTH, cur, 1, alpnLen);
                         cur++;
                         asciiItem(buf, cur, alpnLen, d, DnsFields.SVCB_SVCPARAM_ALPN);
+                        if (text != null) {
+                            text.append(o == 0 ? '=' : ',').append(ascii(buf, cur, alpnLen));
+                            d.setText(row, DnsTree.cut(text));
+                        }
                         cur += alpnLen;
                         o += 1 + alpnLen;
                     }
@@ -909,16 +1079,32 @@ final class DnsRdata {
                 }
                 case 3 -> {
                     uint16(buf, cur, d, DnsFields.SVCB_SVCPARAM_PORT);
+                    if (text != null) {
+                        text.append('=').append(buf.u16(cur));
+                        d.setText(row, DnsTree.cut(text));
+                    }
                     cur += 2;
                 }
                 case 4 -> {
                     for (int o = 0; o < len; o += 4, cur += 4) {
                         int a = buf.i32(cur);
                         d.add(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, cur, 4, a & 0xFFFFFFFFL);
+                        if (text != null) {
+                            Formats.ipv4(text.append(o == 0 ? '=' : ','), a);
+                            d.setText(row, DnsTree.cut(text));
+                        }
                     }
                 }
                 case 5 -> {
                     bytes(buf, cur, len, d, DnsFields.SVCB_SVCPARAM_ECHCONFIG);
+                    if (text != null) {
+                        byte[] raw = new byte[len];
+                        buf.bytes(cur, raw, 0, len);
+                        String b64 = java.util.Base64.getEncoder().encodeToString(raw);
+                        d.setText(d.fieldCount() - 1, DnsTree.label("ECHConfig: " + b64));
+                        text.append('=').append(b64);
+                        d.setText(row, DnsTree.cut(text));
+                    }
                     cur += len;
                 }
                 case 6 -> {
@@ -928,6 +1114,8 @@ final class DnsRdata {
                             byte[] a6 = new byte[16];
                             buf.bytes(cur, a6, 0, 16);
                             d.addObject(DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, cur, 16, a6);
+                            Formats.ipv6(text.append(o == 0 ? '=' : ','), a6, 0);
+                            d.setText(row, DnsTree.cut(text));
                         }
                     }
                 }
@@ -938,11 +1126,17 @@ final class DnsRdata {
                 default -> {
                     if (len > 0) {
                         bytes(buf, cur, len, d, DnsFields.SVCB_SVCPARAM_VALUE);
+                        if (text != null) {
+                            text.append('=').append(asciiText(buf, cur, len, false));
+                            d.setText(row, DnsTree.cut(text));
+                        }
                         cur += len;
                     }
                 }
             }
             if (row >= 0) {
+                // proto_item_append_text stops at tshark's 240-byte label buffer
+                d.setText(row, DnsTree.cut(text));
                 d.close();
             }
         }
@@ -971,6 +1165,7 @@ final class DnsRdata {
 
     private void tsig(PacketBuffer buf, int cur, int base, Dissection d) {
         cur += name(buf, cur, base, d, DnsFields.TSIG_ALGORITHM_NAME);
+        String algorithm = d.tree() ? names.formattedString() : null;
         buf.check(cur, 6);
         if (d.tree()) {
             long secs = ((long) buf.u16(cur) << 32) | buf.u32(cur + 2);
@@ -984,6 +1179,13 @@ final class DnsRdata {
         cur += 2;
         if (macLen != 0) {
             bytes(buf, cur, macLen, d, DnsFields.TSIG_MAC);
+            if (d.tree()) {
+                // no MAC dissector for any algorithm here: tshark says so under the MAC
+                d.openRow(d.fieldCount() - 1);
+                Expert.add(d, DnsFields.TSIG_NOALG, Expert.Severity.WARNING, Expert.Group.UNDECODED,
+                        "No dissector for algorithm:" + algorithm, cur, macLen);
+                d.close();
+            }
             cur += macLen;
         }
         uint16(buf, cur, d, DnsFields.TSIG_ORIGINAL_ID);
@@ -998,8 +1200,9 @@ final class DnsRdata {
 
     private static void caa(PacketBuffer buf, int cur, int dataLen, Dissection d) {
         int flags = buf.u8(cur);
-        d.add(DnsFields.CAA_FLAGS, cur, 1, flags);
+        d.openRow(d.add(DnsFields.CAA_FLAGS, cur, 1, flags));
         d.add(DnsFields.CAA_FLAGS_ISSUER_CRITICAL, cur, 1, flags);
+        d.close();
         cur++;
         int tagLen = Tvb.u8(buf, cur);
         buf.check(cur + 1, tagLen);
@@ -1007,23 +1210,15 @@ final class DnsRdata {
         buf.check(cur + 1 + tagLen, valueLen);
         if (d.tree()) {
             String tag = ascii(buf, cur + 1, tagLen);
-            StringBuilder sb = new StringBuilder(valueLen + 8);
-            byte[] raw = new byte[valueLen];
-            buf.bytes(cur + 1 + tagLen, raw, 0, valueLen);
-            // tvb_get_string_enc(ASCII) then format_text
-            for (int i = 0; i < valueLen; i++) {
-                if (raw[i] < 0) {
-                    raw[i] = '?';
-                }
-            }
-            String value = DnsNames.formatText(sb, raw, 0, valueLen).toString();
+            String value = asciiText(buf, cur + 1 + tagLen, valueLen, false, valueLen);
             FieldDef f = "issue".startsWith(tag) ? DnsFields.CAA_ISSUE
                     : "issuewild".startsWith(tag) ? DnsFields.CAA_ISSUEWILD
                     : "iodef".startsWith(tag) ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
-            d.addObject(f, cur, 1 + tagLen + valueLen, value);
+            d.openRow(d.addObject(f, cur, 1 + tagLen + valueLen, value));
             d.add(DnsFields.CAA_TAG_LENGTH, cur, 1, tagLen);
             d.addObject(DnsFields.CAA_TAG, cur + 1, tagLen, tag);
             d.addObject(DnsFields.CAA_VALUE, cur + 1 + tagLen, valueLen, value);
+            d.close();
         }
     }
 
@@ -1058,12 +1253,70 @@ final class DnsRdata {
     // ---------------------------------------------------------------------------------------
     // strings
 
-    /** tvb_get_string_enc(ENC_ASCII): bytes above 0x7f become U+FFFD. */
+    /**
+     * tvb_get_string_enc(ENC_ASCII) as an item shows it: bytes above 0x7f become U+FFFD,
+     * and the string ends at a NUL.
+     */
     static String ascii(PacketBuffer buf, int off, int len) {
         StringBuilder sb = new StringBuilder(len);
         for (int i = 0; i < len; i++) {
             int c = buf.u8(off + i);
+            if (c == 0) {
+                break;
+            }
             sb.append(c < 0x80 ? (char) c : REPLACEMENT);
+        }
+        return sb.toString();
+    }
+
+    /** A string item whose label shows the value through format_text (controls escaped). */
+    static int stringItem(Dissection d, FieldDef f, int off, int len, String value) {
+        int row = d.addObject(f, off, len, value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && !DnsNames.printable(value.codePointAt(i)))) {
+                byte[] b = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                d.setText(row, f.name + ": " + DnsNames.formatText(new StringBuilder(b.length + 16), b, 0, b.length));
+                break;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * tvb_get_string_enc(ENC_ASCII) through format_text: bytes above 0x7f as U+FFFD, controls
+     * escaped; up to a NUL when {@code cString}.
+     */
+    static String asciiText(PacketBuffer buf, int off, int len, boolean cString) {
+        return asciiText(buf, off, len, cString, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, format_text given only {@code limit} bytes of the converted string (each
+     * U+FFFD is three): a replacement cut by the limit shows as one.
+     */
+    static String asciiText(PacketBuffer buf, int off, int len, boolean cString, int limit) {
+        StringBuilder sb = new StringBuilder(len + 8);
+        byte[] one = new byte[1];
+        int used = 0;
+        for (int i = 0; i < len; i++) {
+            int c = buf.u8(off + i);
+            if (c == 0 && cString) {
+                break;
+            }
+            used += c >= 0x80 ? 3 : 1;
+            if (used > limit) {
+                if (c >= 0x80 && used - 3 < limit) {
+                    sb.append(REPLACEMENT);
+                }
+                break;
+            }
+            if (c >= 0x80) {
+                sb.append(REPLACEMENT);
+            } else {
+                one[0] = (byte) c;
+                DnsNames.formatText(sb, one, 0, 1);
+            }
         }
         return sb.toString();
     }
@@ -1072,7 +1325,11 @@ final class DnsRdata {
     static String utf8(PacketBuffer buf, int off, int len) {
         byte[] b = new byte[len];
         buf.bytes(off, b, 0, len);
-        return DnsNames.appendUtf8(new StringBuilder(len), b, 0, len).toString();
+        int n = 0;
+        while (n < len && b[n] != 0) {
+            n++;
+        }
+        return DnsNames.appendUtf8(new StringBuilder(n), b, 0, n).toString();
     }
 
     /** "%s" of an ASCII-converted string: up to the first NUL. */

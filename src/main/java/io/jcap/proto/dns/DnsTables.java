@@ -168,6 +168,18 @@ final class DnsTables {
         return s != null ? sb.append(s) : sb.append("Unknown error (").append(rcode).append(')');
     }
 
+    /** The opcode as the Flags line names it (val_to_str_const). */
+    static String opcodeText(int opcode) {
+        String s = opcode < OPCODES.length ? OPCODES[opcode] : null;
+        return s != null ? s : "Unknown operation";
+    }
+
+    /** The reply code as the Flags line names it (val_to_str_const). */
+    static String rcodeText(int rcode) {
+        String s = rcode < RCODES.length ? RCODES[rcode] : null;
+        return s != null ? s : "Unknown error";
+    }
+
     /** Class names (the tree's "class IN"). */
     static String className(int c) {
         return switch (c) {
