@@ -62,15 +62,6 @@ public final class FieldsPrinter implements PacketView {
         return true;
     }
 
-    /** The protocols whose layers must record fields for this view (the rest need not). */
-    public java.util.Set<io.jcap.field.Protocol> protocols() {
-        java.util.Set<io.jcap.field.Protocol> set = new java.util.HashSet<>();
-        for (FieldDef f : fields) {
-            set.add(f.protocol);
-        }
-        return set;
-    }
-
     @Override
     public void print(Dissection d) throws IOException {
         start();
