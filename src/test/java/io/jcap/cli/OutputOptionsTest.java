@@ -77,10 +77,14 @@ class OutputOptionsTest {
             "jcap: You can't write both raw packet data and dissected packets to the standard output.");
     static final Case BAD_FIELD = exact("-T json -e bogus", List.of("-T", "json", "-e", "bogus.x", "-r", SAMPLE), 1,
             "jcap: Some fields aren't valid:", "\tbogus.x");
+    /** Several unknown names among known ones: listed last first, nothing printed, status 1. */
+    static final Case BAD_FIELDS = exact("-T fields -e bad names", List.of("-T", "fields", "-e", "ip.src", "-e",
+            "foo.bar", "-e", "tcp.port", "-e", "baz", "-e", "zz.top", "-r", SAMPLE), 1,
+            "jcap: Some fields aren't valid:", "\tzz.top", "\tbaz", "\tfoo.bar");
 
     static Stream<Case> cases() {
         return Stream.of(BAD_T, TWO_T, E_WITHOUT_T, FIELDS_WITHOUT_E, NO_DUP_TEXT, NO_DUP_EK, HEX_PDML,
-                HEX_FIELDS, STDOUT_TWICE, STDOUT_TWICE_T, BAD_FIELD);
+                HEX_FIELDS, STDOUT_TWICE, STDOUT_TWICE_T, BAD_FIELD, BAD_FIELDS);
     }
 
     @ParameterizedTest(name = "{0}")
