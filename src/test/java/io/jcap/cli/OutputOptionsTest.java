@@ -208,4 +208,47 @@ class OutputOptionsTest {
         assertArrayEquals(new String[] {"-r-X"}, Jcap.tcpdumpHexFlags(new String[] {"-r-X"}, spec));
         assertArrayEquals(new String[] {"--", "-X"}, Jcap.tcpdumpHexFlags(new String[] {"--", "-X"}, spec));
     }
+
+    /** Counts the bytes written before each flush: -l hands every packet's output over at once. */
+    static final class FlushCounter extends java.io.ByteArrayOutputStream {
+        final List<Integer> flushedAt = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            if (flushedAt.isEmpty() || flushedAt.get(flushedAt.size() - 1) != size()) {
+                flushedAt.add(size());
+            }
+        }
+    }
+
+    static FlushCounter run(String... args) {
+        FlushCounter out = new FlushCounter();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = Jcap.run(args, out, new java.io.PrintStream(err, true));
+        assertEquals(0, status, err::toString);
+        return out;
+    }
+
+    @Test
+    void lineBufferedFlushesEveryPacket() {
+        // 139 packets: one flush after each packet's line (or tree, or fields), none without -l
+        for (List<String> view : List.of(List.of(), List.of("-V"), List.of("-T", "fields", "-e", "frame.number"),
+                List.of("-T", "ek"))) {
+            List<String> args = new ArrayList<>(List.of("-n", "-r", SAMPLE));
+            args.addAll(view);
+            FlushCounter plain = run(args.toArray(String[]::new));
+            args.add("-l");
+            FlushCounter lined = run(args.toArray(String[]::new));
+            assertArrayEquals(plain.toByteArray(), lined.toByteArray(), "-l changes no byte of " + view);
+            assertTrue(plain.flushedAt.size() <= 2, view + " without -l flushed " + plain.flushedAt.size() + " times");
+            assertEquals(139, lined.flushedAt.size(), view + " with -l: flushes");
+            if (view.isEmpty()) {
+                // each flush ends a summary line
+                String text = lined.toString(java.nio.charset.StandardCharsets.UTF_8);
+                for (int at : lined.flushedAt) {
+                    assertEquals('\n', text.charAt(at - 1));
+                }
+            }
+        }
+    }
 }
