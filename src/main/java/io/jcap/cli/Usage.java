@@ -15,6 +15,8 @@ final class Usage {
         }
         out.println("Usage: jcap [options] ...");
         out.println();
+        out.println("Capture stop conditions:");
+        out.println("  -c <packet count>        stop after n packets (def: infinite)");
         out.println("Input file:");
         out.println("  -r <infile>, --read-file <infile>");
         out.println("                           set the filename to read from (or '-' for stdin)");
@@ -29,15 +31,46 @@ final class Usage {
         out.println("                           (or '-' for stdout)");
         out.println("  -F <output file type>    set the output file type, default is pcapng");
         out.println("                           an empty \"-F\" option will list the file types");
-        out.println("  -c <packet count>        stop after n packets (def: infinite)");
+        out.println("  -V                       add output of packet tree        (Packet Details)");
+        out.println("  -O <protocols>           Only show packet details of these protocols, comma");
+        out.println("                           separated");
         out.println("  -P, --print              print packet summary even when writing to a file");
+        out.println("  -S <separator>           the line separator to print between packets");
+        out.println("  -x                       add output of hex and ASCII dump (Packet Bytes)");
+        out.println("  -T pdml|psml|json|jsonraw|ek|tabs|text|fields");
+        out.println("                           format of text output (def: text)");
+        out.println("  -j <protocolfilter>      protocols layers filter if -T ek|pdml|json selected");
+        out.println("                           (e.g. \"ip ip.flags text\", filter does not expand child");
+        out.println("                           nodes, unless child is specified also in the filter)");
+        out.println("  -J <protocolfilter>      top level protocol filter if -T ek|pdml|json selected");
+        out.println("                           (e.g. \"http tcp\", filter which expands all child nodes)");
+        out.println("  -e <field>               field to print if -Tfields selected (e.g. tcp.port,");
+        out.println("                           ip.src)");
+        out.println("                           this option can be repeated to print multiple fields");
+        out.println("  -E<fieldsoption>=<value> set options for output when -Tfields selected:");
+        out.println("     bom=y|n               print a UTF-8 BOM");
+        out.println("     header=y|n            switch headers on and off");
+        out.println("     separator=/t|/s|<char> select tab, space, printable character as separator");
+        out.println("     occurrence=f|l|a      print first, last or all occurrences of each field");
+        out.println("     aggregator=,|/s|<char> select comma, space, printable character as");
+        out.println("                           aggregator");
+        out.println("     quote=d|s|n           select double, single, no quotes for values");
         out.println("  -t a|ad|adoy|d|dd|e|r|u|ud|udoy");
         out.println("                           output format of time stamps (def: r: rel. to first)");
         out.println("  -l                       flush standard output after each packet");
         out.println("  -q                       be more quiet on stdout (e.g. when using statistics)");
+        out.println("  -X <key>:<value>         eXtension options (accepted; none is used yet)");
+        out.println("  -X, -XX                  (jcap) add tcpdump's hex and ASCII dump of each packet,");
+        out.println("                           without (-X) or with (-XX) the link-layer header");
+        out.println("  --no-duplicate-keys      If -T json is specified, merge duplicate keys in an object");
+        out.println("                           into a single key with as value a json array containing all");
+        out.println("                           values");
         out.println();
         out.println("Miscellaneous:");
         out.println("  -h, --help               display this help and exit");
         out.println("  -v, --version            display version info and exit");
+        out.println("  -G [report]              dump one of several available reports and exit");
+        out.println("                           default report=\"fields\"");
+        out.println("                           reports: fields, protocols");
     }
 }
