@@ -26,6 +26,13 @@ sed -e 's/#.*//' "$here/VIEWLIST" | while read -r name capture opts; do
     printf '%-22s %6d lines\n' "$name" "$(wc -l <"$here/$name.out")"
 done
 
+# tshark's -T json and -T ek of ethernet-slice.pcap, for JsonParityTest (the slice is
+# samples/ethernet.pcap without TCP, DNS and HTTP:
+#   tshark -r samples/ethernet.pcap -Y '!tcp && !dns && !http' -F pcap -w ethernet-slice.pcap)
+for format in json ek; do
+    tshark -n -T "$format" -r "$here/ethernet-slice.pcap" 2>/dev/null | gzip -9n >"$here/ethernet-slice.tshark.$format.gz"
+done
+
 if command -v tcpdump >/dev/null; then
     tcpdump -n -X -r "$here/small.pcapng" >"$here/small.X.tcpdump" 2>/dev/null
     tcpdump -n -XX -r "$here/small.pcapng" >"$here/small.XX.tcpdump" 2>/dev/null

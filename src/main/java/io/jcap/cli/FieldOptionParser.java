@@ -22,58 +22,45 @@ final class FieldOptionParser {
     private FieldOptionParser() {
     }
 
+    /**
+     * The -E options as tshark 4.0 reads them: y/n, d/s/n and f/l/a by their first
+     * character; a separator or aggregator is its first character, "/t" and "/s" (the
+     * aggregator only "/s") a tab or space and any other "/x" a backslash. tshark 4.0 has
+     * no escape option and no numbered occurrence: values are always escaped.
+     */
     static FieldsPrinter.Options parse(List<String> options) throws UsageException {
         FieldsPrinter.Options d = FieldsPrinter.Options.defaults();
         boolean header = d.header();
         String separator = d.separator();
         char occurrence = d.occurrence();
-        int index = 0;
         String aggregator = d.aggregator();
         char quote = d.quote();
-        boolean escape = d.escape();
         boolean bom = d.bom();
         for (String option : options) {
             int eq = option.indexOf('=');
             String key = eq < 0 ? option : option.substring(0, eq);
             String value = eq < 0 ? "" : option.substring(eq + 1);
-            boolean ok = eq > 0;
+            char first = value.isEmpty() ? 0 : value.charAt(0);
+            boolean ok = eq > 0 && first != 0;
             if (ok) {
                 switch (key) {
                     case "header" -> {
-                        ok = yesNo(value);
-                        header = value.startsWith("y");
+                        ok = first == 'y' || first == 'n';
+                        header = first == 'y';
                     }
                     case "bom" -> {
-                        ok = yesNo(value);
-                        bom = value.startsWith("y");
+                        ok = first == 'y' || first == 'n';
+                        bom = first == 'y';
                     }
-                    case "escape" -> {
-                        ok = yesNo(value);
-                        escape = value.startsWith("y");
-                    }
-                    case "separator" -> {
-                        separator = special(value);
-                        ok = separator != null;
-                    }
-                    case "aggregator" -> {
-                        aggregator = special(value);
-                        ok = aggregator != null;
-                    }
+                    case "separator" -> separator = character(value, true);
+                    case "aggregator" -> aggregator = character(value, false);
                     case "quote" -> {
-                        ok = value.equals("d") || value.equals("s") || value.equals("n");
-                        quote = ok ? value.charAt(0) : quote;
+                        ok = first == 'd' || first == 's' || first == 'n';
+                        quote = ok ? first : quote;
                     }
                     case "occurrence" -> {
-                        if (value.equals("f") || value.equals("l") || value.equals("a")) {
-                            occurrence = value.charAt(0);
-                        } else {
-                            try {
-                                index = Integer.parseInt(value);
-                                occurrence = 'n';
-                            } catch (NumberFormatException e) {
-                                ok = false;
-                            }
-                        }
+                        ok = first == 'f' || first == 'l' || first == 'a';
+                        occurrence = ok ? first : occurrence;
                     }
                     default -> ok = false;
                 }
@@ -82,20 +69,15 @@ final class FieldOptionParser {
                 throw new UsageException("\"" + key + "\" is not a valid field output option=value pair.\n" + HELP);
             }
         }
-        return new FieldsPrinter.Options(header, separator, occurrence, index, aggregator, quote, escape, bom);
+        return new FieldsPrinter.Options(header, separator, occurrence, 0, aggregator, quote, true, bom);
     }
 
-    private static boolean yesNo(String v) {
-        return v.equals("y") || v.equals("n") || v.equals("Y") || v.equals("N");
-    }
-
-    /** "/t" tab, "/s" space, otherwise the text itself (non-empty). */
-    private static String special(String v) {
-        return switch (v) {
-            case "/t" -> "\t";
-            case "/s" -> " ";
-            case "" -> null;
-            default -> v;
-        };
+    /** A separator or aggregator value (not empty): see {@link #parse}. */
+    private static String character(String v, boolean tab) {
+        if (v.charAt(0) != '/') {
+            return v.substring(0, 1);
+        }
+        char c = v.length() > 1 ? v.charAt(1) : 0;
+        return c == 's' ? " " : c == 't' && tab ? "\t" : "\\";
     }
 }

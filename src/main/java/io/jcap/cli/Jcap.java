@@ -284,7 +284,8 @@ public final class Jcap {
             for (String name : o.fields) {
                 io.jcap.field.FieldDef f = registry.find(name);
                 if (f == null) {
-                    bad.append("\n\t").append(name);
+                    // tshark lists the invalid names last first
+                    bad.insert(0, "\n\t" + name);
                 } else {
                     defs.add(f);
                 }

@@ -55,7 +55,7 @@ final class Options {
     @Option(names = {"-O"}, paramLabel = "<protocols>")
     String expandProtocols;
 
-    @Option(names = {"-T"}, paramLabel = "pdml|ps|psml|json|jsonraw|ek|tabs|text|fields|?")
+    @Option(names = {"-T"}, paramLabel = "pdml|psml|json|jsonraw|ek|tabs|text|fields")
     List<String> outputFormat = new ArrayList<>();
 
     @Option(names = {"-j"}, paramLabel = "<protocolfilter>")

@@ -16,6 +16,7 @@ import io.jcap.print.FieldValues;
 import io.jcap.print.JsonPrinter;
 import io.jcap.print.PdmlPrinter;
 import io.jcap.print.PsmlPrinter;
+import io.jcap.print.RecordedLayers;
 import io.jcap.print.TcpdumpHexView;
 import io.jcap.print.FieldsPrinter;
 import io.jcap.print.HexView;
@@ -83,6 +84,9 @@ final class ReadJob {
         PacketView printer = view(out, time);
         d.etherNames = names;
         d.recordFields(printer.needsFields());
+        if (engine != null) {
+            d.recordOnly(recordedLayers(engine.registry()));
+        }
         boolean frame = printing && sink == null;
         if (frame) {
             printer.start();
@@ -127,6 +131,27 @@ final class ReadJob {
             }
         }
         return status;
+    }
+
+    /**
+     * The layers that record items when a view prints only the -e fields (-T fields, and
+     * json, ek or pdml with -e), or null when every layer must: the others skip their
+     * tree work. PDML also needs the frame's item for its geninfo.
+     */
+    private java.util.Set<io.jcap.field.Protocol> recordedLayers(io.jcap.field.FieldRegistry registry) {
+        if (s.fields == null || s.fields.isEmpty()) {
+            return null;
+        }
+        java.util.List<io.jcap.field.FieldDef> wanted = new java.util.ArrayList<>(s.fields);
+        switch (s.format) {
+            case "fields", "json", "ek" -> {
+            }
+            case "pdml" -> wanted.add(registry.find("frame"));
+            default -> {
+                return null;
+            }
+        }
+        return RecordedLayers.of(wanted, registry);
     }
 
     private PacketView view(Output out, TimeColumn time) {

@@ -67,6 +67,11 @@ public final class Dissection {
     private boolean recording;
     /** The protocols whose fields are wanted, or null for all. */
     private java.util.Set<Protocol> wanted;
+    /**
+     * No layer was entered yet in the current call scope (see {@link #call}): the next
+     * {@link #enter} decides whether the scope records; later ones can only turn it on.
+     */
+    private boolean freshScope;
     private FieldDef[] def = new FieldDef[64];
     private int[] off = new int[64];
     private int[] len = new int[64];
@@ -115,16 +120,28 @@ public final class Dissection {
     }
 
     /**
-     * Limits recording to the fields of these protocols (-T fields, filters): the other
-     * layers skip their tree work. Null records every protocol.
+     * Limits recording to the layers of these protocols (-T fields, -e): the other layers
+     * skip their tree work. Null records every protocol.
+     * <p>
+     * Recording is decided per call scope, so that a layer's items never depend on what
+     * the layers it hands off to record: a scope is a {@link #call} (restored when it
+     * returns) or the link layer under the frame. The first layer entered in a scope
+     * decides; a layer entered later in the same scope (Ethernet's ethertype, HTTP's
+     * media types, an ICMP error's quoted IP header) can only turn recording on. Items of
+     * unwanted layers may thus be recorded too: views must pick their fields by
+     * definition, as -T fields and -e do, and must not rely on the tree's shape.
      */
     public void recordOnly(java.util.Set<Protocol> protocols) {
-        wanted = protocols;
+        wanted = protocols == null ? null : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (protocols != null) {
+            wanted.addAll(protocols);
+        }
     }
 
     public void reset(Frame f) {
         frame = f;
         tree = recording && wanted == null;
+        freshScope = true;
         buf.reset(f);
         protocol = "";
         info.reset();
@@ -192,7 +209,10 @@ public final class Dissection {
     public void enter(Protocol p) {
         current = p;
         if (wanted != null) {
-            tree = recording && wanted.contains(p);
+            // the frame hands off to its link layer without a call: a scope of its own
+            boolean on = recording && wanted.contains(p);
+            tree = freshScope || layerCount == 1 ? on : tree || on;
+            freshScope = false;
         }
         if (layerCount == layers.length) {
             layers = Arrays.copyOf(layers, layerCount * 2);
@@ -214,10 +234,15 @@ public final class Dissection {
      */
     public int call(Dissector next, int offset, int end) {
         int saved = buf.narrow(end);
+        boolean savedTree = tree;
+        boolean savedFresh = freshScope;
+        freshScope = true;
         try {
             return next.dissect(buf, offset, this);
         } finally {
             buf.restore(saved);
+            tree = savedTree;
+            freshScope = savedFresh;
         }
     }
 

@@ -51,7 +51,8 @@ public final class FieldsPrinter implements PacketView {
                 if (i > 0) {
                     line.append(options.separator());
                 }
-                quoted(line, fields.get(i).abbrev);
+                // the names are not quoted
+                line.append(fields.get(i).abbrev);
             }
             out.text(line).newline();
         }
@@ -60,15 +61,6 @@ public final class FieldsPrinter implements PacketView {
     @Override
     public boolean needsFields() {
         return true;
-    }
-
-    /** The protocols whose layers must record fields for this view (the rest need not). */
-    public java.util.Set<io.jcap.field.Protocol> protocols() {
-        java.util.Set<io.jcap.field.Protocol> set = new java.util.HashSet<>();
-        for (FieldDef f : fields) {
-            set.add(f.protocol);
-        }
-        return set;
     }
 
     @Override
@@ -100,6 +92,8 @@ public final class FieldsPrinter implements PacketView {
             case 'a' -> 0;
             default -> options.occurrenceIndex() > 0 ? options.occurrenceIndex() : total + 1 + options.occurrenceIndex();
         };
+        // the quotes go around all of a field's values, an absent field has none
+        char q = options.quote() == 'd' ? '"' : options.quote() == 's' ? '\'' : 0;
         boolean first = true;
         for (int r = 0; r < d.fieldCount(); r++) {
             if (d.fieldDef(r) != f) {
@@ -111,26 +105,22 @@ public final class FieldsPrinter implements PacketView {
             }
             value.setLength(0);
             text.append(value, d, r);
-            if (!first) {
+            if (first) {
+                if (q != 0) {
+                    line.append(q);
+                }
+            } else {
                 line.append(options.aggregator());
             }
             first = false;
-            quoted(line, value);
+            if (options.escape()) {
+                escape(line, value);
+            } else {
+                line.append(value);
+            }
         }
-    }
-
-    private void quoted(StringBuilder to, CharSequence v) {
-        char q = options.quote() == 'd' ? '"' : options.quote() == 's' ? '\'' : 0;
-        if (q != 0) {
-            to.append(q);
-        }
-        if (options.escape()) {
-            escape(to, v);
-        } else {
-            to.append(v);
-        }
-        if (q != 0) {
-            to.append(q);
+        if (!first && q != 0) {
+            line.append(q);
         }
     }
 

@@ -6,31 +6,51 @@ import java.io.IOException;
 
 /**
  * tshark's hex dump lines ("0000  45 00 00 20 ...   E.. ....@......."): a 4-digit offset
- * (more when needed), 16 bytes in hex, then the printable ASCII (others as '.').
+ * (8 beyond 64 KiB), 16 bytes in hex, then the printable ASCII (others as '.'). Lines are
+ * built as bytes: a dump is most of -x's output and a good part of -V's.
  */
 public final class HexDump {
-    private final StringBuilder line = new StringBuilder(80);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** offset (8) + 2 + 16 * 3 + 2 + 16 + newline. */
+    private final byte[] line = new byte[8 + 2 + 48 + 2 + 16 + 1];
+    private byte[] bytes = new byte[2048];
 
-    public void print(Output out, ByteBuf bytes, int from, int length) throws IOException {
+    public void print(Output out, ByteBuf from, int offset, int length) throws IOException {
+        if (length <= 0) {
+            return;
+        }
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        from.getBytes(offset, bytes, 0, length);
+        int digits = length > 0x10000 ? 8 : 4;
         for (int row = 0; row < length; row += 16) {
-            line.setLength(0);
-            int digits = length > 0x10000 ? 8 : 4;
-            io.jcap.field.Formats.hex(line, row, digits).append("  ");
+            int p = 0;
+            for (int i = digits - 1; i >= 0; i--) {
+                line[p++] = HEX[(row >>> (4 * i)) & 0xF];
+            }
+            line[p++] = ' ';
+            line[p++] = ' ';
             int n = Math.min(16, length - row);
             for (int i = 0; i < 16; i++) {
                 if (i < n) {
-                    io.jcap.field.Formats.hex(line, bytes.getUnsignedByte(from + row + i), 2);
-                    line.append(' ');
+                    int b = bytes[row + i] & 0xFF;
+                    line[p++] = HEX[b >> 4];
+                    line[p++] = HEX[b & 0xF];
                 } else {
-                    line.append("   ");
+                    line[p++] = ' ';
+                    line[p++] = ' ';
                 }
+                line[p++] = ' ';
             }
-            line.append("  ");
+            line[p++] = ' ';
+            line[p++] = ' ';
             for (int i = 0; i < n; i++) {
-                int b = bytes.getUnsignedByte(from + row + i);
-                line.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+                int b = bytes[row + i] & 0xFF;
+                line[p++] = b >= 0x20 && b < 0x7f ? (byte) b : (byte) '.';
             }
-            out.text(line).newline();
+            line[p++] = '\n';
+            out.bytes(line, 0, p);
         }
     }
 }

@@ -12,6 +12,8 @@ public final class Output {
     private final byte[] buf;
     private int pos;
     private char[] chars = new char[256];
+    /** A character above Latin-1 was written since {@link #wideSeen()} was last asked. */
+    private boolean wide;
 
     public Output(OutputStream out) {
         this(out, 1 << 16);
@@ -129,6 +131,9 @@ public final class Output {
     /** One non-ASCII character (with the next, when they form a surrogate pair) as UTF-8. */
     private void utf8(char c, char next) throws IOException {
         room(4);
+        if (c > 0xFF) {
+            wide = true;
+        }
         if (c < 0x800) {
             buf[pos++] = (byte) (0xC0 | (c >> 6));
             buf[pos++] = (byte) (0x80 | (c & 0x3F));
@@ -145,8 +150,22 @@ public final class Output {
         }
     }
 
+    /**
+     * Whether a character above Latin-1 was written since the last call: a StringBuilder
+     * that held one stores two bytes per character from then on, even after
+     * setLength(0), and is better replaced.
+     */
+    public boolean wideSeen() {
+        boolean w = wide;
+        wide = false;
+        return w;
+    }
+
     private void utf8(CharSequence s, int i, char c) throws IOException {
         room(4);
+        if (c > 0xFF) {
+            wide = true;
+        }
         if (c < 0x800) {
             buf[pos++] = (byte) (0xC0 | (c >> 6));
             buf[pos++] = (byte) (0x80 | (c & 0x3F));

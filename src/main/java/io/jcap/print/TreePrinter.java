@@ -17,7 +17,7 @@ public final class TreePrinter implements PacketView {
     private final TreeLabel labels;
     private final Set<String> expandOnly;
     private final SummaryPrinter summary;
-    private final StringBuilder line = new StringBuilder(256);
+    private StringBuilder line = new StringBuilder(256);
     private final HexDump dump = new HexDump();
     private int[] firstChild = new int[64];
     private int[] lastChild = new int[64];
@@ -102,6 +102,10 @@ public final class TreePrinter implements PacketView {
             line.append(']');
         }
         out.text(line).newline();
+        if (out.wideSeen()) {
+            // keep the builder at one byte per character ("…" after long byte strings made it two)
+            line = new StringBuilder(256);
+        }
         if (depth == 0 && expandOnly != null) {
             // -O: protocols not listed show their top line only (and no data dump)
             Protocol p = d.fieldDef(row).protocol;

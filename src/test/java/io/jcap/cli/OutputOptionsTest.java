@@ -77,10 +77,45 @@ class OutputOptionsTest {
             "jcap: You can't write both raw packet data and dissected packets to the standard output.");
     static final Case BAD_FIELD = exact("-T json -e bogus", List.of("-T", "json", "-e", "bogus.x", "-r", SAMPLE), 1,
             "jcap: Some fields aren't valid:", "\tbogus.x");
+    /** Several unknown names among known ones: listed last first, nothing printed, status 1. */
+    static final Case BAD_FIELDS = exact("-T fields -e bad names", List.of("-T", "fields", "-e", "ip.src", "-e",
+            "foo.bar", "-e", "tcp.port", "-e", "baz", "-e", "zz.top", "-r", SAMPLE), 1,
+            "jcap: Some fields aren't valid:", "\tzz.top", "\tbaz", "\tfoo.bar");
+
+    /** tshark 4.0's -E help, after the line naming the bad option. */
+    static final String[] E_HELP = {
+        "jcap: The available options for field output \"E\" are:",
+        "bom=y|n    Prepend output with the UTF-8 BOM (def: N: no)",
+        "header=y|n    Print field abbreviations as first line of output (def: N: no)",
+        "separator=/t|/s|<character>   Set the separator to use;",
+        "     \"/t\" = tab, \"/s\" = space (def: /t: tab)",
+        "occurrence=f|l|a  Select the occurrence of a field to use;",
+        "     \"f\" = first, \"l\" = last, \"a\" = all (def: a: all)",
+        "aggregator=,|/s|<character>   Set the aggregator to use;",
+        "     \",\" = comma, \"/s\" = space (def: ,: comma)",
+        "quote=d|s|n   Print either d: double-quotes, s: single quotes or ",
+        "     n: no quotes around field values (def: n: none)"};
+
+    static Case badE(String option) {
+        String key = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+        List<String> lines = new ArrayList<>();
+        lines.add("jcap: \"" + key + "\" is not a valid field output option=value pair.");
+        lines.addAll(List.of(E_HELP));
+        return exact("-E " + option, List.of("-T", "fields", "-e", "frame.number", "-E", option, "-r", SAMPLE), 1,
+                lines.toArray(String[]::new));
+    }
+
+    // tshark 4.0 has neither escape= nor numbered occurrences (4.2 added them)
+    static final Case E_ESCAPE = badE("escape=y");
+    static final Case E_OCCURRENCE_N = badE("occurrence=2");
+    static final Case E_HEADER_CAPS = badE("header=Y");
+    static final Case E_EMPTY_SEPARATOR = badE("separator=");
+    static final Case E_NO_VALUE = badE("quote");
 
     static Stream<Case> cases() {
         return Stream.of(BAD_T, TWO_T, E_WITHOUT_T, FIELDS_WITHOUT_E, NO_DUP_TEXT, NO_DUP_EK, HEX_PDML,
-                HEX_FIELDS, STDOUT_TWICE, STDOUT_TWICE_T, BAD_FIELD);
+                HEX_FIELDS, STDOUT_TWICE, STDOUT_TWICE_T, BAD_FIELD, BAD_FIELDS, E_ESCAPE, E_OCCURRENCE_N, E_HEADER_CAPS,
+                E_EMPTY_SEPARATOR, E_NO_VALUE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,7 +131,7 @@ class OutputOptionsTest {
         List<String> cmd = new ArrayList<>(List.of("tshark"));
         cmd.addAll(c.args());
         ExternalTool.Result t = ExternalTool.run(null, cmd.toArray(String[]::new));
-        CommandLineTest.check(c, t.status(), t.stdout(), t.stderr().replaceAll("(?m)^tshark:", "jcap:"), "tshark");
+        CommandLineTest.check(c, t.status(), t.stdout(), t.stderr().replaceAll("(?m)^(tshark|TShark):", "jcap:"), "tshark");
     }
 
     /** tshark prints packets when -T, -V, -x, -P or -O asks, even with -q; -q alone prints nothing. */
@@ -172,5 +207,48 @@ class OutputOptionsTest {
         assertArrayEquals(new String[] {"-S", "-X", h}, Jcap.tcpdumpHexFlags(new String[] {"-S", "-X", "-X"}, spec));
         assertArrayEquals(new String[] {"-r-X"}, Jcap.tcpdumpHexFlags(new String[] {"-r-X"}, spec));
         assertArrayEquals(new String[] {"--", "-X"}, Jcap.tcpdumpHexFlags(new String[] {"--", "-X"}, spec));
+    }
+
+    /** Counts the bytes written before each flush: -l hands every packet's output over at once. */
+    static final class FlushCounter extends java.io.ByteArrayOutputStream {
+        final List<Integer> flushedAt = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            if (flushedAt.isEmpty() || flushedAt.get(flushedAt.size() - 1) != size()) {
+                flushedAt.add(size());
+            }
+        }
+    }
+
+    static FlushCounter run(String... args) {
+        FlushCounter out = new FlushCounter();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = Jcap.run(args, out, new java.io.PrintStream(err, true));
+        assertEquals(0, status, err::toString);
+        return out;
+    }
+
+    @Test
+    void lineBufferedFlushesEveryPacket() {
+        // 139 packets: one flush after each packet's line (or tree, or fields), none without -l
+        for (List<String> view : List.<List<String>>of(List.of(), List.of("-V"), List.of("-T", "fields", "-e", "frame.number"),
+                List.of("-T", "ek"))) {
+            List<String> args = new ArrayList<>(List.of("-n", "-r", SAMPLE));
+            args.addAll(view);
+            FlushCounter plain = run(args.toArray(String[]::new));
+            args.add("-l");
+            FlushCounter lined = run(args.toArray(String[]::new));
+            assertArrayEquals(plain.toByteArray(), lined.toByteArray(), "-l changes no byte of " + view);
+            assertTrue(plain.flushedAt.size() <= 2, view + " without -l flushed " + plain.flushedAt.size() + " times");
+            assertEquals(139, lined.flushedAt.size(), view + " with -l: flushes");
+            if (view.isEmpty()) {
+                // each flush ends a summary line
+                byte[] bytes = lined.toByteArray();
+                for (int at : lined.flushedAt) {
+                    assertEquals('\n', bytes[at - 1]);
+                }
+            }
+        }
     }
 }
