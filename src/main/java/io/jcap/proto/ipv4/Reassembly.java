@@ -80,6 +80,13 @@ public final class Reassembly<K> {
     }
 
     private final Map<K, Datagram> pending;
+    /**
+     * The buffer of the last completed datagram, reused for a datagram that starts in a
+     * later frame: a completed datagram's bytes are read only while its own frame is
+     * dissected and printed (layers above copy what they keep).
+     */
+    private byte[] spare;
+    private long spareFrame;
 
     public Reassembly(int maxDatagrams) {
         this.pending = new LinkedHashMap<>(64, 0.75f, false) {
@@ -113,8 +120,14 @@ public final class Reassembly<K> {
         } else {
             int need = fragOffset + len;
             if (g.bytes == null) {
-                // exact when this fragment gives the length, else room for as much again
-                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need];
+                // exact when this fragment gives the length, else room for three such fragments
+                int size = more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need;
+                if (spare != null && spare.length >= size && spareFrame != frame) {
+                    g.bytes = spare;
+                    spare = null;
+                } else {
+                    g.bytes = new byte[size];
+                }
             } else if (need > g.bytes.length) {
                 g.bytes = Arrays.copyOf(g.bytes, more ? Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 4))
                         : need);
@@ -156,6 +169,10 @@ public final class Reassembly<K> {
         }
         defragment(g);
         pending.remove(key);
+        if (g.bytes != null) {
+            spare = g.bytes;
+            spareFrame = frame;
+        }
         return g;
     }
 
