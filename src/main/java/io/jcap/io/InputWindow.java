@@ -87,6 +87,11 @@ public final class InputWindow {
         return buf;
     }
 
+    /** The array behind {@link #buffer()} (same indexes), for readers that parse headers in place. */
+    public byte[] array() {
+        return bytes;
+    }
+
     /** Index in {@link #buffer()} of the next unread byte. */
     public int position() {
         return pos;

@@ -63,6 +63,12 @@ public final class PcapReader implements FrameSource {
         return littleEndian ? b.getIntLE(i) : b.getInt(i);
     }
 
+    private int u32(byte[] b, int i) {
+        return littleEndian
+                ? (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | b[i + 3] << 24
+                : b[i] << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF);
+    }
+
     @Override
     public boolean next(Frame f) throws IOException {
         int have = in.fill(PcapFormat.RECORD_HEADER_LENGTH);
@@ -72,7 +78,7 @@ public final class PcapReader implements FrameSource {
         if (have < PcapFormat.RECORD_HEADER_LENGTH) {
             throw new CaptureFileException(Kind.CUT_SHORT);
         }
-        ByteBuf b = in.buffer();
+        byte[] b = in.array();
         int p = in.position();
         long sec = u32(b, p) & 0xFFFFFFFFL;
         long frac = u32(b, p + 4) & 0xFFFFFFFFL;

@@ -86,6 +86,13 @@ public final class Reassembly<K> {
     private long pendingBytes;
     /** Incomplete datagrams dropped by the last {@link #add}: the caller notes it. */
     private int evicted;
+    /**
+     * The buffer of the last completed datagram, reused for a datagram that starts in a
+     * later frame: a completed datagram's bytes are read only while its own frame is
+     * dissected and printed (layers above copy what they keep).
+     */
+    private byte[] spare;
+    private long spareFrame;
 
     /**
      * @param maxDatagrams incomplete datagrams kept at once
@@ -187,8 +194,14 @@ public final class Reassembly<K> {
         } else {
             int need = fragOffset + len;
             if (g.bytes == null) {
-                // exact when this fragment gives the length, else room for as much again
-                g.bytes = new byte[more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need];
+                // exact when this fragment gives the length, else room for three such fragments
+                int size = more ? Math.min(MAX_DATAGRAM, Math.max(4 * need, 2048)) : need;
+                if (spare != null && spare.length >= size && spareFrame != frame) {
+                    g.bytes = spare;
+                    spare = null;
+                } else {
+                    g.bytes = new byte[size];
+                }
             } else if (need > g.bytes.length) {
                 g.bytes = Arrays.copyOf(g.bytes, more ? Math.min(MAX_DATAGRAM, Math.max(need, g.bytes.length * 4))
                         : need);
@@ -232,6 +245,10 @@ public final class Reassembly<K> {
         pending.remove(key);
         for (Fragment x : g.fragments) {
             pendingBytes -= x.length;
+        }
+        if (g.bytes != null) {
+            spare = g.bytes;
+            spareFrame = frame;
         }
         return g;
     }
