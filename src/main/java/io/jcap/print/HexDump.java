@@ -14,7 +14,7 @@ public final class HexDump {
     public void print(Output out, ByteBuf bytes, int from, int length) throws IOException {
         for (int row = 0; row < length; row += 16) {
             line.setLength(0);
-            int digits = length > 0x10000 ? 8 : 4;
+            int digits = length <= 0xffff ? 4 : length <= 0xffffff ? 6 : 8;
             io.jcap.field.Formats.hex(line, row, digits).append("  ");
             int n = Math.min(16, length - row);
             for (int i = 0; i < 16; i++) {

@@ -163,6 +163,7 @@ final class HttpBodies {
         try {
             byte[] bytes = null;
             int length = datalen;
+            int repLength = reported;
             int used = datalen;
             if (h.chunked()) {
                 Dechunked dc = dechunk(buf, off, datalen, reported, h.text(), d, tree);
@@ -171,6 +172,7 @@ final class HttpBodies {
                 }
                 bytes = dc.data;
                 length = dc.length;
+                repLength = length;
                 used = dc.consumed;
             }
             int te = h.transferEncoding();
@@ -186,12 +188,28 @@ final class HttpBodies {
                         || ce.equalsIgnoreCase("x-deflate")) {
                     out = uncompress(in);
                 }
+                int row = -1;
+                if (tree) {
+                    row = d.addText(HttpDissector.TEXT, off, length, "Content-encoded entity body (" + ce + "): "
+                            + length + " bytes" + (out != null ? " -> " + out.length + " bytes"
+                            : " [Error: Decompression failed]"));
+                }
                 if (out == null) {
+                    // the encoded body as data under that item
+                    d.openRow(row);
                     callData(buf, off, bytes, length, d);
+                    if (row >= 0) {
+                        d.close();
+                    }
                     return used;
                 }
                 bytes = out;
                 length = out.length;
+                repLength = length;
+            }
+            if (tree && repLength > 0) {
+                int row = d.addObject(HttpFields.FILE_DATA, off, length, fileData(buf, off, bytes, length));
+                d.setText(row, "File Data: " + repLength + (repLength == 1 ? " byte" : " bytes"));
             }
             if (length == 0) {
                 return used;
@@ -210,6 +228,15 @@ final class HttpBodies {
         } finally {
             d.canDesegment = canDesegment;
         }
+    }
+
+    /** http.file_data's value: the body as text (its bytes as ISO 8859-1 characters where not UTF-8). */
+    private static String fileData(PacketBuffer buf, int off, byte[] bytes, int length) {
+        if (bytes != null) {
+            return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int n = Math.max(0, Math.min(length, buf.capturedRemaining(off)));
+        return HttpText.utf8(buf, off, n);
     }
 
     private void callData(PacketBuffer buf, int off, byte[] bytes, int length, Dissection d) {
@@ -245,19 +272,38 @@ final class HttpBodies {
             kind = k == null ? 0 : k;
         }
         int end = off + len;
+        if (ct == null && !isPng(buf, off, end) && !isJfif(buf, off, end) && !isGif(buf, off, end)) {
+            // no media type: the data dissector, under the HTTP item
+            d.call(data, off, end);
+            return;
+        }
+        // the layers of the body are at the top level of the tree
+        h.closeTree(d);
         boolean done = kind != 0 && call(kind, buf, off, end, d, ct, h, tree);
         if (!done) {
             done = png(buf, off, end, d, tree) || jfif(buf, off, end, d, tree) || gif(buf, off, end, d, tree);
         }
         if (!done) {
-            if (ct != null) {
-                d.enter(MediaFields.PROTOCOL);
-                d.info.append(" (").append(ct).append(')');
-                layer(d, MediaFields.PROTOCOL, off, len, tree);
-            } else {
-                d.call(data, off, end);
+            d.enter(MediaFields.PROTOCOL);
+            d.info.append(" (").append(ct).append(')');
+            if (tree) {
+                d.open(MediaFields.PROTOCOL.field, off, len);
+                int row = bytesItem(d, buf, MediaFields.TYPE, off, len);
+                d.setText(row, "Media type: " + ct + " (" + len + (len == 1 ? " byte)" : " bytes)"));
+                d.close();
             }
         }
+    }
+
+    /** A bytes item; its value kept with the row when the bytes are not the frame's. */
+    static int bytesItem(Dissection d, PacketBuffer buf, io.jcap.field.FieldDef f, int off, int len) {
+        if (d.frame != null && buf.raw() != d.frame.data) {
+            int n = Math.max(0, Math.min(len, buf.capturedRemaining(off)));
+            byte[] b = new byte[n];
+            buf.bytes(off, b, 0, n);
+            return d.addObject(f, off, len, b);
+        }
+        return d.addBytes(f, off, len);
     }
 
     private static void layer(Dissection d, io.jcap.field.Protocol p, int off, int len, boolean tree) {
@@ -278,7 +324,7 @@ final class HttpBodies {
                 }
                 d.enter(TextLinesFields.PROTOCOL);
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, TextLinesFields.PROTOCOL, off, len, tree);
+                io.jcap.proto.media.TextLines.tree(d, buf, off, len, ct);
                 return true;
             }
             case JSON -> {
@@ -286,7 +332,20 @@ final class HttpBodies {
                 appendProtocol(d, "/JSON");
                 d.info.sep(", ").append("JavaScript Object Notation");
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, JsonFields.PROTOCOL, off, len, tree);
+                if (tree) {
+                    int row = d.open(JsonFields.PROTOCOL.field, off, len);
+                    d.setText(row, "JavaScript Object Notation: " + ct);
+                    boolean valid = io.jcap.proto.json.JsonTree.valid(buf, off, len);
+                    if (valid) {
+                        io.jcap.proto.json.JsonTree.tree(d, buf, off, len);
+                    }
+                    d.close();
+                    if (!valid) {
+                        // not JSON after all: the lines of text
+                        d.enter(TextLinesFields.PROTOCOL);
+                        io.jcap.proto.media.TextLines.tree(d, buf, off, len, ct);
+                    }
+                }
                 return true;
             }
             case XML -> {
@@ -305,7 +364,7 @@ final class HttpBodies {
             case URLENCODED -> {
                 d.enter(UrlencodedFormFields.PROTOCOL);
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, UrlencodedFormFields.PROTOCOL, off, len, tree);
+                io.jcap.proto.media.UrlencodedForm.tree(d, buf, off, len, ct);
                 return true;
             }
             case DATA, MULTIPART -> {
@@ -332,7 +391,7 @@ final class HttpBodies {
 
     private static final byte[] PNG_MAGIC = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
-    private static boolean png(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+    private static boolean isPng(PacketBuffer buf, int off, int end) {
         if (Math.min(end, buf.capturedEnd()) - off < 20) {
             return false;
         }
@@ -341,28 +400,40 @@ final class HttpBodies {
                 return false;
             }
         }
+        return true;
+    }
+
+    private static boolean png(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isPng(buf, off, end)) {
+            return false;
+        }
         d.enter(PngFields.PROTOCOL);
         d.info.append(" (PNG)");
         layer(d, PngFields.PROTOCOL, off, end - off, tree);
         return true;
     }
 
-    private static boolean gif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+    private static boolean isGif(PacketBuffer buf, int off, int end) {
         if (end - off < 20 || buf.capturedRemaining(off) < 6) {
             return false;
         }
         String v = HttpText.ascii(buf, off, 6);
-        if (!v.equals("GIF87a") && !v.equals("GIF89a")) {
+        return v.equals("GIF87a") || v.equals("GIF89a");
+    }
+
+    private static boolean gif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isGif(buf, off, end)) {
             return false;
         }
+        String v = HttpText.ascii(buf, off, 6);
         d.enter(GifFields.PROTOCOL);
         d.info.append(" (").append(v).append(')');
         layer(d, GifFields.PROTOCOL, off, end - off, tree);
         return true;
     }
 
-    private static boolean jfif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
-        if (end - off < 20) {
+    private static boolean isJfif(PacketBuffer buf, int off, int end) {
+        if (end - off < 20 || buf.capturedRemaining(off) < 2) {
             return false;
         }
         if (buf.u16(off) != 0xFFD8) {
@@ -373,7 +444,11 @@ final class HttpBodies {
         }
         boolean exif = HttpText.startsWith(buf, off + 6, 4, "Exif") && buf.byteAt(off + 10) == 0;
         boolean jfif = HttpText.startsWith(buf, off + 6, 4, "JFIF") && buf.byteAt(off + 10) == 0;
-        if (!exif && !jfif) {
+        return exif || jfif;
+    }
+
+    private static boolean jfif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isJfif(buf, off, end)) {
             return false;
         }
         d.enter(JfifFields.PROTOCOL);
@@ -401,7 +476,13 @@ final class HttpBodies {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.min(Math.max(captured, 0), 1 << 20));
         int offset = start;
         int saved = buf.narrow(repEnd);
+        boolean opened = false;
         try {
+            if (tree) {
+                d.open(HttpDissector.TEXT, start, reported);
+                d.setText(d.openRowIndex(), "HTTP chunked response");
+                opened = true;
+            }
             while (datalen > 0) {
                 int avail = Math.max(0, Math.min(capEnd, buf.capturedEnd()) - offset);
                 int linelen = avail == 0 ? -1 : t.findLineEnd(buf, offset, avail, true);
@@ -420,12 +501,21 @@ final class HttpBodies {
                 }
                 int n = (int) size;
                 if (n > 0) {
-                    byte[] tmp = new byte[n];
-                    buf.bytes(chunkOffset, tmp, 0, n);
-                    raw.write(tmp, 0, n);
+                    int got = Math.max(0, Math.min(n, buf.capturedEnd() - chunkOffset));
+                    byte[] tmp = new byte[got];
+                    buf.bytes(chunkOffset, tmp, 0, got);
+                    raw.write(tmp, 0, got);
                 }
                 if (tree) {
-                    d.add(HttpFields.CHUNK_SIZE, offset, chunkOffset - offset, n);
+                    int sub = d.open(HttpDissector.TEXT, offset, chunkOffset - offset + n + (n > 0 ? 2 : 0));
+                    d.setText(sub, n == 0 ? "End of chunked encoding" : "Data chunk (" + n + " octets)");
+                    d.add(HttpFields.CHUNK_SIZE, offset, 1, n);
+                    if (n > 0) {
+                        bytesItem(d, buf, HttpFields.CHUNK_DATA, chunkOffset, n);
+                        buf.check(chunkOffset + n, 2);
+                        bytesItem(d, buf, HttpFields.CHUNK_BOUNDARY, chunkOffset + n, 2);
+                    }
+                    d.close();
                 }
                 offset = chunkOffset + n;
                 if (n > 0) {
@@ -448,16 +538,27 @@ final class HttpBodies {
                         }
                     } while (fieldLen > 0);
                     if (trailerLen > 0) {
+                        if (tree) {
+                            d.addObject(HttpFields.CHUNKED_TRAILER_PART, offset, trailerLen,
+                                    HttpText.utf8(buf, offset, trailerLen));
+                        }
                         offset += trailerLen;
                         datalen -= trailerLen;
                     }
                     if (fieldLen == 0) {
+                        if (tree) {
+                            d.addText(HttpDissector.TEXT, offset, trailerOffset - offset,
+                                    HttpDissector.lineText(buf, offset, trailerOffset - offset));
+                        }
                         datalen -= trailerOffset - offset;
                     }
                     break;
                 }
             }
         } finally {
+            if (opened) {
+                d.close();
+            }
             buf.restore(saved);
         }
         Dechunked r = new Dechunked();

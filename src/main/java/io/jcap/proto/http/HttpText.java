@@ -8,7 +8,7 @@ import io.jcap.buffer.PacketBuffer;
  * number parsers HTTP relies on. One instance per dissector: the results of a call are left in
  * its fields ({@link #nextOffset}, {@link #parsedEnd}).
  */
-final class HttpText {
+public final class HttpText {
 
     /** Where the line found by {@link #findLineEnd} is followed by the next one. */
     int nextOffset;
@@ -55,7 +55,7 @@ final class HttpText {
     }
 
     /** The bytes decoded as UTF-8, invalid sequences replaced (tvb_get_string_enc with ENC_ASCII/UTF-8). */
-    static String utf8(PacketBuffer buf, int off, int len) {
+    public static String utf8(PacketBuffer buf, int off, int len) {
         byte[] b = new byte[len];
         for (int i = 0; i < len; i++) {
             b[i] = (byte) buf.byteAt(off + i);
@@ -96,7 +96,7 @@ final class HttpText {
      * as C escapes (\n, \r, \t ... or octal), other non-printable characters as \\uXXXX and
      * invalid sequences as U+FFFD.
      */
-    static void formatText(StringBuilder sb, PacketBuffer buf, int off, int len) {
+    public static void formatText(StringBuilder sb, PacketBuffer buf, int off, int len) {
         int end = off + len;
         int i = off;
         while (i < end) {
