@@ -191,12 +191,13 @@ final class HttpBodies {
                 int row = -1;
                 if (tree) {
                     row = d.addText(HttpDissector.TEXT, off, length, "Content-encoded entity body (" + ce + "): "
-                            + length + " bytes" + (out != null ? " -> " + out.length + " bytes"
-                            : " [Error: Decompression failed]"));
+                            + length + " bytes" + (out != null ? " -> " + out.length + " bytes" : ""));
                 }
                 if (out == null) {
                     // the encoded body as data under that item
                     d.openRow(row);
+                    io.jcap.dissect.Expert.add(d, HttpFields.DECOMPRESSION_FAILED, io.jcap.dissect.Expert.Severity.WARNING,
+                            io.jcap.dissect.Expert.Group.UNDECODED, HttpFields.DECOMPRESSION_FAILED.name, off, length);
                     callData(buf, off, bytes, length, d);
                     if (row >= 0) {
                         d.close();
@@ -207,9 +208,9 @@ final class HttpBodies {
                 length = out.length;
                 repLength = length;
             }
-            if (tree && repLength > 0) {
+            if (tree) {
                 int row = d.addObject(HttpFields.FILE_DATA, off, length, fileData(buf, off, bytes, length));
-                d.setText(row, "File Data: " + repLength + (repLength == 1 ? " byte" : " bytes"));
+                d.setText(row, "File Data: " + repLength + " bytes");
             }
             if (length == 0) {
                 return used;
@@ -277,6 +278,12 @@ final class HttpBodies {
             d.call(data, off, end);
             return;
         }
+        if (tree && (kind == PNG && !isPng(buf, off, end) || kind == GIF && !isGif(buf, off, end)
+                || kind == JFIF && !isJfif(buf, off, end))) {
+            // the dissector registered for the media type refused the body
+            io.jcap.dissect.Expert.add(d, HttpFields.SUBDISSECTOR_FAILED, io.jcap.dissect.Expert.Severity.NOTE,
+                    io.jcap.dissect.Expert.Group.MALFORMED, HttpFields.SUBDISSECTOR_FAILED.name, off, 0);
+        }
         // the layers of the body are at the top level of the tree
         h.closeTree(d);
         boolean done = kind != 0 && call(kind, buf, off, end, d, ct, h, tree);
@@ -289,7 +296,9 @@ final class HttpBodies {
             if (tree) {
                 d.open(MediaFields.PROTOCOL.field, off, len);
                 int row = bytesItem(d, buf, MediaFields.TYPE, off, len);
-                d.setText(row, "Media type: " + ct + " (" + len + (len == 1 ? " byte)" : " bytes)"));
+                String params = h.contentTypeParameters();
+                d.setText(row, "Media type: " + ct + (params != null ? "; " + params : "") + " (" + len
+                        + (len == 1 ? " byte)" : " bytes)"));
                 d.close();
             }
         }

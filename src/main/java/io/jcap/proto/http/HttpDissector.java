@@ -257,6 +257,12 @@ public final class HttpDissector implements Dissector {
         }
         if (tree) {
             top = d.open(HttpFields.PROTOCOL.field, start, buf.capturedRemaining(start));
+            if (leadingCrlf) {
+                String m = HttpFields.LEADING_CRLF.name;
+                d.openRow(d.addText(TEXT, start, 2, m));
+                Expert.add(d, HttpFields.LEADING_CRLF, Expert.Severity.ERROR, Expert.Group.MALFORMED, m, start, 2);
+                d.close();
+            }
         }
 
         // ---- the lines

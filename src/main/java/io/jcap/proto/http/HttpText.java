@@ -89,7 +89,7 @@ public final class HttpText {
         return true;
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /**
      * format_text: UTF-8 text with printable characters as themselves, non-printable ASCII

@@ -33,7 +33,7 @@ public final class UrlencodedForm {
             StringBuilder label = new StringBuilder("Form item");
             int next = decode(buf, o, end, '=', out);
             if (next < 0) {
-                d.setText(item, label.toString());
+                d.setText(item, io.jcap.dissect.Expert.cut(label.toString(), io.jcap.dissect.Expert.LABEL_MAX));
                 d.close();
                 break;
             }
@@ -43,14 +43,14 @@ public final class UrlencodedForm {
             o = next + 1;
             next = decode(buf, o, end, '&', out);
             if (next < 0) {
-                d.setText(item, label.toString());
+                d.setText(item, io.jcap.dissect.Expert.cut(label.toString(), io.jcap.dissect.Expert.LABEL_MAX));
                 d.close();
                 break;
             }
             String value = new String(out.toByteArray(), StandardCharsets.UTF_8);
             d.addObject(UrlencodedFormFields.VALUE, o, Math.max(0, next - o), value);
             label.append(" = \"").append(value).append('"');
-            d.setText(item, label.toString());
+            d.setText(item, io.jcap.dissect.Expert.cut(label.toString(), io.jcap.dissect.Expert.LABEL_MAX));
             d.close();
             o = next + 1;
         }
