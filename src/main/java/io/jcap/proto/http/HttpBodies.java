@@ -328,7 +328,7 @@ final class HttpBodies {
         switch (kind) {
             case TEXT -> {
                 if (len > 38 && HttpText.equalsIgnoreCase(buf, off, "<?xml")) {
-                    xml(d, "/XML", off, len, tree);
+                    xml(buf, d, "/XML", off, len, tree);
                     return true;
                 }
                 d.enter(TextLinesFields.PROTOCOL);
@@ -358,7 +358,7 @@ final class HttpBodies {
                 return true;
             }
             case XML -> {
-                xml(d, XML_NAMESPACES.getOrDefault(ct, "/XML"), off, len, tree);
+                xml(buf, d, XML_NAMESPACES.getOrDefault(ct, "/XML"), off, len, tree);
                 return true;
             }
             case PNG -> {
@@ -392,10 +392,14 @@ final class HttpBodies {
         }
     }
 
-    private static void xml(Dissection d, String suffix, int off, int len, boolean tree) {
+    private static void xml(PacketBuffer buf, Dissection d, String suffix, int off, int len, boolean tree) {
         d.enter(XmlFields.PROTOCOL);
         appendProtocol(d, suffix);
-        layer(d, XmlFields.PROTOCOL, off, len, tree);
+        if (tree) {
+            d.open(XmlFields.PROTOCOL.field, off, len);
+            io.jcap.proto.xml.XmlTree.tree(d, buf, off, len);
+            d.close();
+        }
     }
 
     private static final byte[] PNG_MAGIC = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
@@ -510,6 +514,9 @@ final class HttpBodies {
                 }
                 int n = (int) size;
                 if (n > 0) {
+                    // a size beyond the bytes there (it was clamped to what follows the size line): tshark's
+                    // copy of the chunk fails here, before any item of the chunk is added
+                    buf.check(chunkOffset, n);
                     int got = Math.max(0, Math.min(n, buf.capturedEnd() - chunkOffset));
                     byte[] tmp = new byte[got];
                     buf.bytes(chunkOffset, tmp, 0, got);
