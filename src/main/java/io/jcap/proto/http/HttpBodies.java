@@ -233,11 +233,16 @@ final class HttpBodies {
 
     /** http.file_data's value: the body as text (its bytes as ISO 8859-1 characters where not UTF-8). */
     private static String fileData(PacketBuffer buf, int off, byte[] bytes, int length) {
+        String s;
         if (bytes != null) {
-            return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+            s = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            int n = Math.max(0, Math.min(length, buf.capturedRemaining(off)));
+            s = HttpText.utf8(buf, off, n);
         }
-        int n = Math.max(0, Math.min(length, buf.capturedRemaining(off)));
-        return HttpText.utf8(buf, off, n);
+        // a C string: what tshark shows ends at the first NUL
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
     }
 
     private void callData(PacketBuffer buf, int off, byte[] bytes, int length, Dissection d) {

@@ -617,12 +617,13 @@ public final class HttpDissector implements Dissector {
             statRequestUri = requestUri;
             cv.requestUri = requestUri;
             if (tree) {
-                d.addObject(HttpFields.REQUEST_URI, uri, ul, requestUri);
+                int uriRow = d.addObject(HttpFields.REQUEST_URI, uri, ul, requestUri);
                 int q = requestUri.indexOf('?');
                 if (q >= 0 && requestUri.length() - q > 1) {
+                    d.openRow(uriRow);
                     d.addObject(HttpFields.REQUEST_URI_PATH, uri, q, requestUri.substring(0, q));
                     String query = requestUri.substring(q + 1);
-                    d.addObject(HttpFields.REQUEST_URI_QUERY, uri + q + 1, query.length(), query);
+                    d.openRow(d.addObject(HttpFields.REQUEST_URI_QUERY, uri + q + 1, query.length(), query));
                     int qo = uri + q + 1;
                     for (String p : query.split("&")) {
                         if (!p.isEmpty()) {
@@ -630,6 +631,8 @@ public final class HttpDissector implements Dissector {
                         }
                         qo += p.length() + 1;
                     }
+                    d.close();
+                    d.close();
                 }
                 int v = tokenNext;
                 d.addObject(HttpFields.REQUEST_VERSION, v, lineEnd - v, HttpText.ascii(buf, v, lineEnd - v));
