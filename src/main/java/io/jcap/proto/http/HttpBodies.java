@@ -346,7 +346,7 @@ final class HttpBodies {
                 appendProtocol(d, "/JSON");
                 d.info.sep(", ").append("JavaScript Object Notation");
                 d.info.sep(" ").append('(').append(ct).append(')');
-                if (tree) {
+                if (d.tree()) {
                     int row = d.open(JsonFields.PROTOCOL.field, off, len);
                     d.setText(row, "JavaScript Object Notation: " + ct);
                     boolean valid = io.jcap.proto.json.JsonTree.valid(buf, off, len);
@@ -400,7 +400,7 @@ final class HttpBodies {
     private static void xml(PacketBuffer buf, Dissection d, String suffix, int off, int len, boolean tree) {
         d.enter(XmlFields.PROTOCOL);
         appendProtocol(d, suffix);
-        if (tree) {
+        if (d.tree()) {
             d.open(XmlFields.PROTOCOL.field, off, len);
             io.jcap.proto.xml.XmlTree.tree(d, buf, off, len);
             d.close();
