@@ -1032,9 +1032,10 @@ public final class HttpDissector implements Dissector {
                     return true;
                 }
                 if (size == 0) {
-                    linelen = t.findLineEnd(buf, chunkOffset, rem, true);
+                    int trem = Math.max(0, cap - chunkOffset);
+                    linelen = trem == 0 ? -1 : t.findLineEnd(buf, chunkOffset, trem, true);
                     if (linelen == -1) {
-                        if (rem >= rrem) {
+                        if (trem >= end - chunkOffset) {
                             request(d, offset, Dissection.DESEGMENT_ONE_MORE_SEGMENT);
                             return false;
                         }

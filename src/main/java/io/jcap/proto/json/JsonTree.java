@@ -188,8 +188,10 @@ public final class JsonTree {
         } else {
             int start = p;
             String text = primitive();
-            d.flag(d.addObject(JsonFields.PATH_WITH_VALUE, start, p - start, path + ":" + text), Dissection.GENERATED);
-            d.flag(d.addObject(JsonFields.MEMBER_WITH_VALUE, start, p - start, key + ":" + text), Dissection.GENERATED);
+            d.flag(shown(d.addObject(JsonFields.PATH_WITH_VALUE, start, p - start, path + ":" + text),
+                    JsonFields.PATH_WITH_VALUE.name, path + ":" + text), Dissection.GENERATED);
+            d.flag(shown(d.addObject(JsonFields.MEMBER_WITH_VALUE, start, p - start, key + ":" + text),
+                    JsonFields.MEMBER_WITH_VALUE.name, key + ":" + text), Dissection.GENERATED);
             valueItem(c, start, text);
         }
         d.addObject(JsonFields.KEY, keyOffset, 0, key);
@@ -205,15 +207,50 @@ public final class JsonTree {
         }
         int start = p;
         String text = primitive();
-        d.flag(d.addObject(JsonFields.PATH_WITH_VALUE, start, p - start, path + ":" + text), Dissection.GENERATED);
-        d.flag(d.addObject(JsonFields.MEMBER_WITH_VALUE, start, p - start, "[]:" + text), Dissection.GENERATED);
+        d.flag(shown(d.addObject(JsonFields.PATH_WITH_VALUE, start, p - start, path + ":" + text),
+                JsonFields.PATH_WITH_VALUE.name, path + ":" + text), Dissection.GENERATED);
+        d.flag(shown(d.addObject(JsonFields.MEMBER_WITH_VALUE, start, p - start, "[]:" + text),
+                JsonFields.MEMBER_WITH_VALUE.name, "[]:" + text), Dissection.GENERATED);
         valueItem(c, start, text);
+    }
+
+    /** The item's text as format_text shows it, when the value has characters it escapes. */
+    private int shown(int row, String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < 0x20 || ch == 0x7f) {
+                StringBuilder sb = new StringBuilder(name).append(": ");
+                for (int j = 0; j < value.length(); j++) {
+                    char x = value.charAt(j);
+                    switch (x) {
+                        case '\n' -> sb.append("\\n");
+                        case '\r' -> sb.append("\\r");
+                        case '\t' -> sb.append("\\t");
+                        case 7 -> sb.append("\\a");
+                        case 8 -> sb.append("\\b");
+                        case 11 -> sb.append("\\v");
+                        case 12 -> sb.append("\\f");
+                        default -> {
+                            if (x < 0x20 || x == 0x7f) {
+                                sb.append('\\').append((char) ('0' + (x >> 6))).append((char) ('0' + ((x >> 3) & 7)))
+                                        .append((char) ('0' + (x & 7)));
+                            } else {
+                                sb.append(x);
+                            }
+                        }
+                    }
+                }
+                d.setText(row, sb.toString());
+                break;
+            }
+        }
+        return row;
     }
 
     private void valueItem(int c, int start, String text) {
         int len = p - start;
         switch (c) {
-            case '"' -> d.addObject(JsonFields.VALUE_STRING, start, len, text);
+            case '"' -> shown(d.addObject(JsonFields.VALUE_STRING, start, len, text), JsonFields.VALUE_STRING.name, text);
             case 't' -> d.addBytes(JsonFields.VALUE_TRUE, start, len);
             case 'f' -> d.addBytes(JsonFields.VALUE_FALSE, start, len);
             case 'n' -> d.addBytes(JsonFields.VALUE_NULL, start, len);
@@ -332,6 +369,10 @@ public final class JsonTree {
                         } else {
                             p = save;
                         }
+                    }
+                    // tshark 4.0 drops a u-escape that ends the string (its unescaping stops one short)
+                    if (p < end && buf.byteAt(p) == '"') {
+                        continue;
                     }
                     byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
                     out.write(b, 0, b.length);

@@ -21,6 +21,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tshark's lines from "Hypertext Transfer Protocol" to the end of each frame.
  */
 class HttpTreeTest {
+    // tshark:     1   0.000000     10.0.0.2 → 10.0.0.1     HTTP/JSON 226 HTTP/1.1 200 OK , JavaScript Object Notation (application/json)
+    // (chunked, gzip: {"a":[1,{"b":null}],"c":"\\u00e9"})
+    static final String CHUNKED_GZIP_JSON = "0011223344550066778899aa0800450000d400010000400666210a0000020a00000100509c40000003e800001388501801f6"
+            + "00000000485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a206170706c69636174696f6e2f6a736f"
+            + "6e0d0a436f6e74656e742d456e636f64696e673a20677a69700d0a5472616e736665722d456e636f64696e673a206368756e"
+            + "6b65640d0a0d0a610d0a1f8b08000000000002030d0a32620d0aab564a54b28a36d4a9564a52b2ca2bcdc9a98dd5514a56b2"
+            + "528a29353048b554aa050011f082a9210000000d0a300d0a0d0a";
+
+    @Test
+    void chunkedGzipJsonCutAtEveryLength() {
+        io.jcap.proto.DissectorTestKit.assertLine(
+                "    1   0.000000     10.0.0.2 → 10.0.0.1     HTTP/JSON 226 HTTP/1.1 200 OK , JavaScript Object Notation (application/json)",
+                1, CHUNKED_GZIP_JSON);
+        io.jcap.proto.DissectorTestKit.cutAtEveryLength(1, CHUNKED_GZIP_JSON, 34);
+    }
+
+    @Test
+    void jsonEscapesAsTshark() {
+        // tshark drops a u-escape that ends a string; control characters show as C escapes
+        assertMatches("http-json");
+    }
     /** The lines of {@code verbose} from each frame's HTTP item to the frame's end ("=== frame N" between). */
     static String httpLines(String verbose) {
         List<String> out = new ArrayList<>();
