@@ -16,10 +16,16 @@ import java.util.zip.Inflater;
  * An HTTP message body as tshark 4.0 handles it: chunked transfer coding removed,
  * gzip/deflate content coding undone, then the dissector registered for the media type
  * (Wireshark's "media_type" table), else the body heuristics (PNG, GIF, JFIF signatures),
- * else the "media" dissector when there is a Content-Type, else raw data. Only what the
- * columns and the protocol layers show is reproduced: {@code  (text/html)},
- * {@code , JavaScript Object Notation (application/json)} with Protocol {@code HTTP/JSON},
- * {@code HTTP/XML}, {@code  (PNG)}, {@code  (GIF89a)}, {@code  (JPEG JFIF image)}.
+ * else the "media" dissector when there is a Content-Type, else raw data. The columns:
+ * {@code  (text/html)}, {@code , JavaScript Object Notation (application/json)} with Protocol
+ * {@code HTTP/JSON}, {@code HTTP/XML}, {@code  (PNG)}, {@code  (GIF89a)},
+ * {@code  (JPEG JFIF image)}. The trees: "HTTP chunked response" with its chunks,
+ * "Content-encoded entity body (gzip): N bytes -> M bytes" (or its decompression failure with
+ * the data below it), "File Data: N bytes", then line-based text
+ * ({@link io.jcap.proto.media.TextLines}), JSON ({@link io.jcap.proto.json.JsonTree}), form
+ * items ({@link io.jcap.proto.media.UrlencodedForm}), XML ({@link io.jcap.proto.xml.XmlTree})
+ * or "Media Type"; image layers show their top line only. Inflating stops at
+ * {@link #MAX_INFLATED} bytes.
  */
 final class HttpBodies {
     private static final int TEXT = 1;

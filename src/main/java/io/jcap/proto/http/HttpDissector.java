@@ -25,6 +25,14 @@ import java.util.Map;
  * ({@link HttpBodies}), which add e.g. {@code  (text/html)} or make the Protocol
  * {@code HTTP/JSON}.
  *
+ * <p>The -V tree is tshark's: the request or status line as a text item holding the chat
+ * expert info and its fields (method, URI with its path, query and parameters, version; or
+ * version, code, description, phrase), each header line (known headers as their field with a
+ * hidden http.request.line / http.response.line, others as that line), the empty line, the
+ * generated full URI, request/response numbers, links and time, then the body items
+ * (chunks, content coding, File Data). The layers the body goes to are top-level items
+ * after HTTP's, except raw data when there is no Content-Type, which stays under HTTP.
+ *
  * <p>Per-connection state (the last request's method and URI, the request/response
  * matching) is kept per TCP stream, bounded to {@link #MAX_CONVERSATIONS} connections.
  */
