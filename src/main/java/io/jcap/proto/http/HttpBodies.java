@@ -452,7 +452,14 @@ final class HttpBodies {
         String v = HttpText.ascii(buf, off, 6);
         d.enter(GifFields.PROTOCOL);
         d.info.append(" (").append(v).append(')');
-        layer(d, GifFields.PROTOCOL, off, end - off, tree);
+        if (d.tree()) {
+            int top = d.open(GifFields.PROTOCOL.field, off, end - off);
+            try {
+                io.jcap.proto.media.GifTree.tree(d, buf, off, end, top);
+            } finally {
+                d.close();
+            }
+        }
         return true;
     }
 

@@ -38,6 +38,12 @@ class HttpTreeTest {
     }
 
     @Test
+    void gifAsTshark() {
+        // a GIF89a with a graphics control extension and an image; a body that is no GIF goes to media
+        assertMatches("http-gif");
+    }
+
+    @Test
     void jsonEscapesAsTshark() {
         // tshark drops a u-escape that ends a string; control characters show as C escapes
         assertMatches("http-json");
