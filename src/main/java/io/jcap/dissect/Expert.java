@@ -42,6 +42,26 @@ public final class Expert {
     private Expert() {
     }
 
+    /** Wireshark formats expert messages (and appended item texts) into 240 bytes, its NUL included. */
+    public static final int LABEL_MAX = 239;
+
+    /** {@code s} cut to at most {@code max} bytes of UTF-8, never inside a character. */
+    public static String cut(String s, int max) {
+        if (s.length() * 3 <= max) {
+            return s;
+        }
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int b = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+            if (bytes + b > max) {
+                return s.substring(0, i);
+            }
+            bytes += b;
+        }
+        return s;
+    }
+
     /**
      * Adds an expert item under the currently open item. {@code specific} is the
      * protocol's expert field (e.g. http.chat, FT_NONE); its line shows the message.
@@ -51,6 +71,7 @@ public final class Expert {
         if (!d.tree()) {
             return;
         }
+        message = cut(message, LABEL_MAX);
         int item = d.addBytes(ExpertFields.PROTOCOL.field, offset, length);
         d.setText(item, "Expert Info (" + severity.text + "/" + group.text + "): " + message);
         d.flag(item, Dissection.GENERATED);

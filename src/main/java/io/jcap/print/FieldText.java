@@ -39,7 +39,7 @@ public final class FieldText {
                 // uninterpreted data as its bytes in hex
                 String label = d.fieldLabel(row);
                 if (f.abbrev.equals("data")) {
-                    bytes(sb, d, row, null);
+                    bytes(sb, d, row, o);
                 } else {
                     sb.append(label != null ? label : f.abbrev);
                 }

@@ -124,12 +124,11 @@ public final class FieldsPrinter implements PacketView {
         }
     }
 
-    /** C-style escapes of control characters and backslashes, as tshark's -E escape=y. */
+    /** C-style escapes of line breaks and tabs, as tshark's -E escape=y (backslashes stay as they are). */
     private static void escape(StringBuilder to, CharSequence v) {
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             switch (c) {
-                case '\\' -> to.append("\\\\");
                 case '\n' -> to.append("\\n");
                 case '\r' -> to.append("\\r");
                 case '\t' -> to.append("\\t");

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * tshark's hex dump lines ("0000  45 00 00 20 ...   E.. ....@......."): a 4-digit offset
- * (8 beyond 64 KiB), 16 bytes in hex, then the printable ASCII (others as '.'). Lines are
+ * (6 beyond 64 KiB, 8 beyond 16 MiB), 16 bytes in hex, then the printable ASCII (others as '.'). Lines are
  * built as bytes: a dump is most of -x's output and a good part of -V's.
  */
 public final class HexDump {
@@ -23,7 +23,7 @@ public final class HexDump {
             bytes = new byte[Math.max(length, bytes.length * 2)];
         }
         from.getBytes(offset, bytes, 0, length);
-        int digits = length > 0x10000 ? 8 : 4;
+        int digits = length <= 0xffff ? 4 : length <= 0xffffff ? 6 : 8;
         for (int row = 0; row < length; row += 16) {
             int p = 0;
             for (int i = digits - 1; i >= 0; i--) {

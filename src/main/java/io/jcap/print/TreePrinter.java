@@ -85,6 +85,60 @@ public final class TreePrinter implements PacketView {
         out.text(separator).newline();
     }
 
+    /** Wireshark's ITEM_LABEL_LENGTH: a label holds at most this many bytes, its NUL included. */
+    static final int ITEM_LABEL_LENGTH = 240;
+    private static final String TRUNCATED = " [truncated]";
+
+    /**
+     * Cuts a label that does not fit in ITEM_LABEL_LENGTH bytes (UTF-8) the way Wireshark's
+     * label_mark_truncated does: " [truncated]" after the field name ("Name [truncated]: value")
+     * or in front of a label set by the dissector, then at most 238 bytes (as tshark prints them).
+     */
+    static void truncate(StringBuilder line, int start, boolean custom) {
+        int n = line.length() - start;
+        if (n < ITEM_LABEL_LENGTH / 4) {
+            return;
+        }
+        int bytes = 0;
+        for (int i = start; i < line.length(); i++) {
+            bytes += utf8Length(line, i);
+        }
+        if (bytes < ITEM_LABEL_LENGTH) {
+            return;
+        }
+        int namePos = 0;
+        if (!custom) {
+            int c = line.indexOf(": ", start);
+            namePos = c < 0 ? 0 : c - start;
+        }
+        line.insert(start + namePos, TRUNCATED);
+        int used = 0;
+        int i = start;
+        while (i < line.length()) {
+            int b = utf8Length(line, i);
+            if (used + b > ITEM_LABEL_LENGTH - 2) {
+                break;
+            }
+            used += b;
+            i += Character.isHighSurrogate(line.charAt(i)) && i + 1 < line.length() ? 2 : 1;
+        }
+        line.setLength(i);
+    }
+
+    private static int utf8Length(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800) {
+            return 2;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return 4;
+        }
+        return Character.isLowSurrogate(c) ? 0 : 3;
+    }
+
     private void item(Dissection d, int row, int depth, boolean expand) throws IOException {
         if ((d.fieldFlags(row) & Dissection.HIDDEN) != 0) {
             return;
@@ -97,7 +151,9 @@ public final class TreePrinter implements PacketView {
         if (generated) {
             line.append('[');
         }
+        int start = line.length();
         labels.append(line, d, row);
+        truncate(line, start, d.fieldLabel(row) != null);
         if (generated) {
             line.append(']');
         }
@@ -116,9 +172,14 @@ public final class TreePrinter implements PacketView {
         }
         if ((d.fieldFlags(row) & Dissection.BYTES_DUMP) != 0 && dumpData) {
             out.newline();
-            int from = d.fieldOffset(row);
-            int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
-            dump.print(out, d.buf.raw(), d.buf.rawBase() + from, n);
+            if (d.fieldObject(row) instanceof byte[] b) {
+                // bytes of another data source (a reassembled, de-chunked or uncompressed body)
+                dump.print(out, io.netty.buffer.Unpooled.wrappedBuffer(b), 0, b.length);
+            } else {
+                int from = d.fieldOffset(row);
+                int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
+                dump.print(out, d.buf.raw(), d.buf.rawBase() + from, n);
+            }
         }
         if (!expand) {
             return;

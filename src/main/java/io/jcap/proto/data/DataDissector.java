@@ -20,10 +20,21 @@ public final class DataDissector implements Dissector {
         }
         d.enter(DataFields.PROTOCOL);
         if (d.tree()) {
-            int row = d.open(DataFields.PROTOCOL.field, offset, Math.min(n, buf.capturedRemaining(offset)));
+            int cap = Math.min(n, buf.capturedRemaining(offset));
+            int row;
+            if (d.frame != null && buf.raw() != d.frame.data) {
+                // bytes of another data source (reassembled, de-chunked, uncompressed): kept with the rows
+                byte[] b = new byte[cap];
+                buf.bytes(offset, b, 0, cap);
+                row = d.addObject(DataFields.PROTOCOL.field, offset, cap, b);
+                d.openRow(row);
+                d.addObject(DataFields.DATA, offset, cap, b);
+            } else {
+                row = d.open(DataFields.PROTOCOL.field, offset, cap);
+                d.addBytes(DataFields.DATA, offset, cap);
+            }
             d.setText(row, "Data (" + n + (n == 1 ? " byte)" : " bytes)"));
             d.flag(row, Dissection.BYTES_DUMP);
-            d.addBytes(DataFields.DATA, offset, Math.min(n, buf.capturedRemaining(offset)));
             d.flag(d.add(DataFields.LEN, offset, 0, n), Dissection.GENERATED);
             d.close();
         }

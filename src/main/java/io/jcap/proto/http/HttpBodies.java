@@ -16,10 +16,16 @@ import java.util.zip.Inflater;
  * An HTTP message body as tshark 4.0 handles it: chunked transfer coding removed,
  * gzip/deflate content coding undone, then the dissector registered for the media type
  * (Wireshark's "media_type" table), else the body heuristics (PNG, GIF, JFIF signatures),
- * else the "media" dissector when there is a Content-Type, else raw data. Only what the
- * columns and the protocol layers show is reproduced: {@code  (text/html)},
- * {@code , JavaScript Object Notation (application/json)} with Protocol {@code HTTP/JSON},
- * {@code HTTP/XML}, {@code  (PNG)}, {@code  (GIF89a)}, {@code  (JPEG JFIF image)}.
+ * else the "media" dissector when there is a Content-Type, else raw data. The columns:
+ * {@code  (text/html)}, {@code , JavaScript Object Notation (application/json)} with Protocol
+ * {@code HTTP/JSON}, {@code HTTP/XML}, {@code  (PNG)}, {@code  (GIF89a)},
+ * {@code  (JPEG JFIF image)}. The trees: "HTTP chunked response" with its chunks,
+ * "Content-encoded entity body (gzip): N bytes -> M bytes" (or its decompression failure with
+ * the data below it), "File Data: N bytes", then line-based text
+ * ({@link io.jcap.proto.media.TextLines}), JSON ({@link io.jcap.proto.json.JsonTree}), form
+ * items ({@link io.jcap.proto.media.UrlencodedForm}), XML ({@link io.jcap.proto.xml.XmlTree})
+ * or "Media Type"; image layers show their top line only. Inflating stops at
+ * {@link #MAX_INFLATED} bytes.
  */
 final class HttpBodies {
     private static final int TEXT = 1;
@@ -163,6 +169,7 @@ final class HttpBodies {
         try {
             byte[] bytes = null;
             int length = datalen;
+            int repLength = reported;
             int used = datalen;
             if (h.chunked()) {
                 Dechunked dc = dechunk(buf, off, datalen, reported, h.text(), d, tree);
@@ -171,6 +178,7 @@ final class HttpBodies {
                 }
                 bytes = dc.data;
                 length = dc.length;
+                repLength = length;
                 used = dc.consumed;
             }
             int te = h.transferEncoding();
@@ -186,12 +194,29 @@ final class HttpBodies {
                         || ce.equalsIgnoreCase("x-deflate")) {
                     out = uncompress(in);
                 }
+                int row = -1;
+                if (tree) {
+                    row = d.addText(HttpDissector.TEXT, off, length, "Content-encoded entity body (" + ce + "): "
+                            + length + " bytes" + (out != null ? " -> " + out.length + " bytes" : ""));
+                }
                 if (out == null) {
+                    // the encoded body as data under that item
+                    d.openRow(row);
+                    io.jcap.dissect.Expert.add(d, HttpFields.DECOMPRESSION_FAILED, io.jcap.dissect.Expert.Severity.WARNING,
+                            io.jcap.dissect.Expert.Group.UNDECODED, HttpFields.DECOMPRESSION_FAILED.name, off, length);
                     callData(buf, off, bytes, length, d);
+                    if (row >= 0) {
+                        d.close();
+                    }
                     return used;
                 }
                 bytes = out;
                 length = out.length;
+                repLength = length;
+            }
+            if (tree) {
+                int row = d.addObject(HttpFields.FILE_DATA, off, length, fileData(buf, off, bytes, length));
+                d.setText(row, "File Data: " + repLength + " bytes");
             }
             if (length == 0) {
                 return used;
@@ -210,6 +235,20 @@ final class HttpBodies {
         } finally {
             d.canDesegment = canDesegment;
         }
+    }
+
+    /** http.file_data's value: the body as text (its bytes as ISO 8859-1 characters where not UTF-8). */
+    private static String fileData(PacketBuffer buf, int off, byte[] bytes, int length) {
+        String s;
+        if (bytes != null) {
+            s = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            int n = Math.max(0, Math.min(length, buf.capturedRemaining(off)));
+            s = HttpText.utf8(buf, off, n);
+        }
+        // a C string: what tshark shows ends at the first NUL
+        int nul = s.indexOf('\0');
+        return nul < 0 ? s : s.substring(0, nul);
     }
 
     private void callData(PacketBuffer buf, int off, byte[] bytes, int length, Dissection d) {
@@ -245,19 +284,46 @@ final class HttpBodies {
             kind = k == null ? 0 : k;
         }
         int end = off + len;
+        if (ct == null && !isPng(buf, off, end) && !isJfif(buf, off, end) && !isGif(buf, off, end)) {
+            // no media type: the data dissector, under the HTTP item
+            d.call(data, off, end);
+            return;
+        }
+        if (tree && (kind == PNG && !isPng(buf, off, end) || kind == GIF && !isGif(buf, off, end)
+                || kind == JFIF && !isJfif(buf, off, end))) {
+            // the dissector registered for the media type refused the body
+            io.jcap.dissect.Expert.add(d, HttpFields.SUBDISSECTOR_FAILED, io.jcap.dissect.Expert.Severity.NOTE,
+                    io.jcap.dissect.Expert.Group.MALFORMED, HttpFields.SUBDISSECTOR_FAILED.name, off, 0);
+        }
+        // the layers of the body are at the top level of the tree
+        h.closeTree(d);
         boolean done = kind != 0 && call(kind, buf, off, end, d, ct, h, tree);
         if (!done) {
             done = png(buf, off, end, d, tree) || jfif(buf, off, end, d, tree) || gif(buf, off, end, d, tree);
         }
         if (!done) {
-            if (ct != null) {
-                d.enter(MediaFields.PROTOCOL);
-                d.info.append(" (").append(ct).append(')');
-                layer(d, MediaFields.PROTOCOL, off, len, tree);
-            } else {
-                d.call(data, off, end);
+            d.enter(MediaFields.PROTOCOL);
+            d.info.append(" (").append(ct).append(')');
+            if (tree) {
+                d.open(MediaFields.PROTOCOL.field, off, len);
+                int row = bytesItem(d, buf, MediaFields.TYPE, off, len);
+                String params = h.contentTypeParameters();
+                d.setText(row, "Media type: " + ct + (params != null ? "; " + params : "") + " (" + len
+                        + (len == 1 ? " byte)" : " bytes)"));
+                d.close();
             }
         }
+    }
+
+    /** A bytes item; its value kept with the row when the bytes are not the frame's. */
+    static int bytesItem(Dissection d, PacketBuffer buf, io.jcap.field.FieldDef f, int off, int len) {
+        if (d.frame != null && buf.raw() != d.frame.data) {
+            int n = Math.max(0, Math.min(len, buf.capturedRemaining(off)));
+            byte[] b = new byte[n];
+            buf.bytes(off, b, 0, n);
+            return d.addObject(f, off, len, b);
+        }
+        return d.addBytes(f, off, len);
     }
 
     private static void layer(Dissection d, io.jcap.field.Protocol p, int off, int len, boolean tree) {
@@ -273,12 +339,12 @@ final class HttpBodies {
         switch (kind) {
             case TEXT -> {
                 if (len > 38 && HttpText.equalsIgnoreCase(buf, off, "<?xml")) {
-                    xml(d, "/XML", off, len, tree);
+                    xml(buf, d, "/XML", off, len, tree);
                     return true;
                 }
                 d.enter(TextLinesFields.PROTOCOL);
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, TextLinesFields.PROTOCOL, off, len, tree);
+                io.jcap.proto.media.TextLines.tree(d, buf, off, len, ct);
                 return true;
             }
             case JSON -> {
@@ -286,11 +352,24 @@ final class HttpBodies {
                 appendProtocol(d, "/JSON");
                 d.info.sep(", ").append("JavaScript Object Notation");
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, JsonFields.PROTOCOL, off, len, tree);
+                if (d.tree()) {
+                    int row = d.open(JsonFields.PROTOCOL.field, off, len);
+                    d.setText(row, "JavaScript Object Notation: " + ct);
+                    boolean valid = io.jcap.proto.json.JsonTree.valid(buf, off, len);
+                    if (valid) {
+                        io.jcap.proto.json.JsonTree.tree(d, buf, off, len);
+                    }
+                    d.close();
+                    if (!valid) {
+                        // not JSON after all: the lines of text
+                        d.enter(TextLinesFields.PROTOCOL);
+                        io.jcap.proto.media.TextLines.tree(d, buf, off, len, ct);
+                    }
+                }
                 return true;
             }
             case XML -> {
-                xml(d, XML_NAMESPACES.getOrDefault(ct, "/XML"), off, len, tree);
+                xml(buf, d, XML_NAMESPACES.getOrDefault(ct, "/XML"), off, len, tree);
                 return true;
             }
             case PNG -> {
@@ -305,7 +384,7 @@ final class HttpBodies {
             case URLENCODED -> {
                 d.enter(UrlencodedFormFields.PROTOCOL);
                 d.info.sep(" ").append('(').append(ct).append(')');
-                layer(d, UrlencodedFormFields.PROTOCOL, off, len, tree);
+                io.jcap.proto.media.UrlencodedForm.tree(d, buf, off, len, ct);
                 return true;
             }
             case DATA, MULTIPART -> {
@@ -324,15 +403,19 @@ final class HttpBodies {
         }
     }
 
-    private static void xml(Dissection d, String suffix, int off, int len, boolean tree) {
+    private static void xml(PacketBuffer buf, Dissection d, String suffix, int off, int len, boolean tree) {
         d.enter(XmlFields.PROTOCOL);
         appendProtocol(d, suffix);
-        layer(d, XmlFields.PROTOCOL, off, len, tree);
+        if (d.tree()) {
+            d.open(XmlFields.PROTOCOL.field, off, len);
+            io.jcap.proto.xml.XmlTree.tree(d, buf, off, len);
+            d.close();
+        }
     }
 
     private static final byte[] PNG_MAGIC = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
-    private static boolean png(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+    private static boolean isPng(PacketBuffer buf, int off, int end) {
         if (Math.min(end, buf.capturedEnd()) - off < 20) {
             return false;
         }
@@ -341,28 +424,47 @@ final class HttpBodies {
                 return false;
             }
         }
+        return true;
+    }
+
+    private static boolean png(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isPng(buf, off, end)) {
+            return false;
+        }
         d.enter(PngFields.PROTOCOL);
         d.info.append(" (PNG)");
         layer(d, PngFields.PROTOCOL, off, end - off, tree);
         return true;
     }
 
-    private static boolean gif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+    private static boolean isGif(PacketBuffer buf, int off, int end) {
         if (end - off < 20 || buf.capturedRemaining(off) < 6) {
             return false;
         }
         String v = HttpText.ascii(buf, off, 6);
-        if (!v.equals("GIF87a") && !v.equals("GIF89a")) {
+        return v.equals("GIF87a") || v.equals("GIF89a");
+    }
+
+    private static boolean gif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isGif(buf, off, end)) {
             return false;
         }
+        String v = HttpText.ascii(buf, off, 6);
         d.enter(GifFields.PROTOCOL);
         d.info.append(" (").append(v).append(')');
-        layer(d, GifFields.PROTOCOL, off, end - off, tree);
+        if (d.tree()) {
+            int top = d.open(GifFields.PROTOCOL.field, off, end - off);
+            try {
+                io.jcap.proto.media.GifTree.tree(d, buf, off, end, top);
+            } finally {
+                d.close();
+            }
+        }
         return true;
     }
 
-    private static boolean jfif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
-        if (end - off < 20) {
+    private static boolean isJfif(PacketBuffer buf, int off, int end) {
+        if (end - off < 20 || buf.capturedRemaining(off) < 2) {
             return false;
         }
         if (buf.u16(off) != 0xFFD8) {
@@ -373,7 +475,11 @@ final class HttpBodies {
         }
         boolean exif = HttpText.startsWith(buf, off + 6, 4, "Exif") && buf.byteAt(off + 10) == 0;
         boolean jfif = HttpText.startsWith(buf, off + 6, 4, "JFIF") && buf.byteAt(off + 10) == 0;
-        if (!exif && !jfif) {
+        return exif || jfif;
+    }
+
+    private static boolean jfif(PacketBuffer buf, int off, int end, Dissection d, boolean tree) {
+        if (!isJfif(buf, off, end)) {
             return false;
         }
         d.enter(JfifFields.PROTOCOL);
@@ -401,7 +507,13 @@ final class HttpBodies {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.min(Math.max(captured, 0), 1 << 20));
         int offset = start;
         int saved = buf.narrow(repEnd);
+        boolean opened = false;
         try {
+            if (tree) {
+                d.open(HttpDissector.TEXT, start, reported);
+                d.setText(d.openRowIndex(), "HTTP chunked response");
+                opened = true;
+            }
             while (datalen > 0) {
                 int avail = Math.max(0, Math.min(capEnd, buf.capturedEnd()) - offset);
                 int linelen = avail == 0 ? -1 : t.findLineEnd(buf, offset, avail, true);
@@ -420,12 +532,24 @@ final class HttpBodies {
                 }
                 int n = (int) size;
                 if (n > 0) {
-                    byte[] tmp = new byte[n];
-                    buf.bytes(chunkOffset, tmp, 0, n);
-                    raw.write(tmp, 0, n);
+                    // a size beyond the bytes there (it was clamped to what follows the size line): tshark's
+                    // copy of the chunk fails here, before any item of the chunk is added
+                    buf.check(chunkOffset, n);
+                    int got = Math.max(0, Math.min(n, buf.capturedEnd() - chunkOffset));
+                    byte[] tmp = new byte[got];
+                    buf.bytes(chunkOffset, tmp, 0, got);
+                    raw.write(tmp, 0, got);
                 }
                 if (tree) {
-                    d.add(HttpFields.CHUNK_SIZE, offset, chunkOffset - offset, n);
+                    int sub = d.open(HttpDissector.TEXT, offset, chunkOffset - offset + n + (n > 0 ? 2 : 0));
+                    d.setText(sub, n == 0 ? "End of chunked encoding" : "Data chunk (" + n + " octets)");
+                    d.add(HttpFields.CHUNK_SIZE, offset, 1, n);
+                    if (n > 0) {
+                        bytesItem(d, buf, HttpFields.CHUNK_DATA, chunkOffset, n);
+                        buf.check(chunkOffset + n, 2);
+                        bytesItem(d, buf, HttpFields.CHUNK_BOUNDARY, chunkOffset + n, 2);
+                    }
+                    d.close();
                 }
                 offset = chunkOffset + n;
                 if (n > 0) {
@@ -448,16 +572,27 @@ final class HttpBodies {
                         }
                     } while (fieldLen > 0);
                     if (trailerLen > 0) {
+                        if (tree) {
+                            d.addObject(HttpFields.CHUNKED_TRAILER_PART, offset, trailerLen,
+                                    HttpText.utf8(buf, offset, trailerLen));
+                        }
                         offset += trailerLen;
                         datalen -= trailerLen;
                     }
                     if (fieldLen == 0) {
+                        if (tree) {
+                            d.addText(HttpDissector.TEXT, offset, trailerOffset - offset,
+                                    HttpDissector.lineText(buf, offset, trailerOffset - offset));
+                        }
                         datalen -= trailerOffset - offset;
                     }
                     break;
                 }
             }
         } finally {
+            if (opened) {
+                d.close();
+            }
             buf.restore(saved);
         }
         Dechunked r = new Dechunked();

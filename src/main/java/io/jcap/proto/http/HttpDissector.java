@@ -5,6 +5,7 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.dissect.Expert;
 import io.jcap.frame.Frame;
 import io.jcap.proto.data.DataDissector;
 import io.jcap.proto.tcp.TcpDissector;
@@ -23,6 +24,14 @@ import java.util.Map;
  * "[TCP segment of a reassembled PDU]". The body goes to the media-type dissectors
  * ({@link HttpBodies}), which add e.g. {@code  (text/html)} or make the Protocol
  * {@code HTTP/JSON}.
+ *
+ * <p>The -V tree is tshark's: the request or status line as a text item holding the chat
+ * expert info and its fields (method, URI with its path, query and parameters, version; or
+ * version, code, description, phrase), each header line (known headers as their field with a
+ * hidden http.request.line / http.response.line, others as that line), the empty line, the
+ * generated full URI, request/response numbers, links and time, then the body items
+ * (chunks, content coding, File Data). The layers the body goes to are top-level items
+ * after HTTP's, except raw data when there is no Content-Type, which stays under HTTP.
  *
  * <p>Per-connection state (the last request's method and URI, the request/response
  * matching) is kept per TCP stream, bounded to {@link #MAX_CONVERSATIONS} connections.
@@ -94,6 +103,8 @@ public final class HttpDissector implements Dissector {
     private int messageType;
     /** pinfo->desegment_offset left set (without a length) by the end of a chunked body. */
     private boolean chunkEndSeen;
+    /** The HTTP item is still the open item (the body layers after it go to the top level). */
+    private boolean httpTreeOpen;
     /** The request/response of the first message of the current frame (p_get_proto_data). */
     private long curFrame = -1;
     private ReqRes curReqRes;
@@ -180,6 +191,16 @@ public final class HttpDissector implements Dissector {
     // ------------------------------------------------------------------------------------------
     // dissect_http_message
 
+    /** Items that are only text in tshark's tree (proto_tree_add_format_text). */
+    static final io.jcap.field.FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
+
+    /** A line as format_text shows it, its end of line included ("GET / HTTP/1.1\\r\\n"). */
+    static String lineText(PacketBuffer buf, int off, int len) {
+        StringBuilder sb = new StringBuilder(len + 8);
+        HttpText.formatText(sb, buf, off, len);
+        return sb.toString();
+    }
+
     private static boolean isPrint(int c) {
         return c >= 0x20 && c < 0x7F;
     }
@@ -244,6 +265,12 @@ public final class HttpDissector implements Dissector {
         }
         if (tree) {
             top = d.open(HttpFields.PROTOCOL.field, start, buf.capturedRemaining(start));
+            if (leadingCrlf) {
+                String m = HttpFields.LEADING_CRLF.name;
+                d.openRow(d.addText(TEXT, start, 2, m));
+                Expert.add(d, HttpFields.LEADING_CRLF, Expert.Severity.ERROR, Expert.Group.MALFORMED, m, start, 2);
+                d.close();
+            }
         }
 
         // ---- the lines
@@ -282,12 +309,22 @@ public final class HttpDissector implements Dissector {
                 }
             }
             if (linelen == 0) {
+                if (tree) {
+                    // the empty line that ends the headers
+                    d.addText(TEXT, offset, next - offset, lineText(buf, offset, next - offset));
+                }
                 offset = next;
                 break;
             }
             sawLine = true;
             if (type >= 0) {
                 messageType = type;
+                if (tree) {
+                    // the request or status line: a text item with the chat expert info and its fields
+                    String text = lineText(buf, offset, next - offset);
+                    d.openRow(d.addText(TEXT, offset, next - offset, text));
+                    Expert.add(d, HttpFields.CHAT, Expert.Severity.CHAT, Expert.Group.SEQUENCE, text, offset, 0);
+                }
                 if (type == RESPONSE) {
                     responseLine(buf, offset, linelen, next, d, cv, tree);
                 } else {
@@ -296,6 +333,9 @@ public final class HttpDissector implements Dissector {
                     cv.requestMethod = method;
                     statRequest = true;
                     requestLine(buf, offset, linelen, next, d, cv, tree);
+                }
+                if (tree) {
+                    d.close();
                 }
             } else {
                 header(buf, offset, next, linelen, colon, d, cv, tree);
@@ -376,6 +416,7 @@ public final class HttpDissector implements Dissector {
         }
         if (datalen > 0) {
             int reported = toEnd ? Math.max(0, end - offset) : reportedDatalen;
+            httpTreeOpen = top >= 0;
             int used = bodies.body(buf, offset, datalen, reported, d, this, tree);
             offset += used;
         }
@@ -394,9 +435,10 @@ public final class HttpDissector implements Dissector {
                 cv.startOffset = offset - base;
             }
         }
-        if (top >= 0) {
+        if (top >= 0 && httpTreeOpen) {
             d.close();
         }
+        httpTreeOpen = false;
         return offset - start;
     }
 
@@ -583,12 +625,13 @@ public final class HttpDissector implements Dissector {
             statRequestUri = requestUri;
             cv.requestUri = requestUri;
             if (tree) {
-                d.addObject(HttpFields.REQUEST_URI, uri, ul, requestUri);
+                int uriRow = d.addObject(HttpFields.REQUEST_URI, uri, ul, requestUri);
                 int q = requestUri.indexOf('?');
                 if (q >= 0 && requestUri.length() - q > 1) {
+                    d.openRow(uriRow);
                     d.addObject(HttpFields.REQUEST_URI_PATH, uri, q, requestUri.substring(0, q));
                     String query = requestUri.substring(q + 1);
-                    d.addObject(HttpFields.REQUEST_URI_QUERY, uri + q + 1, query.length(), query);
+                    d.openRow(d.addObject(HttpFields.REQUEST_URI_QUERY, uri + q + 1, query.length(), query));
                     int qo = uri + q + 1;
                     for (String p : query.split("&")) {
                         if (!p.isEmpty()) {
@@ -596,6 +639,8 @@ public final class HttpDissector implements Dissector {
                         }
                         qo += p.length() + 1;
                     }
+                    d.close();
+                    d.close();
                 }
                 int v = tokenNext;
                 d.addObject(HttpFields.REQUEST_VERSION, v, lineEnd - v, HttpText.ascii(buf, v, lineEnd - v));
@@ -664,7 +709,11 @@ public final class HttpDissector implements Dissector {
         }
         if (!valid) {
             if (tree) {
-                lineItem(buf, off, len, d, false);
+                int row = lineItem(buf, off, len, d, false);
+                d.openRow(row);
+                Expert.add(d, HttpFields.BAD_HEADER_NAME, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                        HttpFields.BAD_HEADER_NAME.name, off, len);
+                d.close();
             }
             return;
         }
@@ -773,7 +822,7 @@ public final class HttpDissector implements Dissector {
     }
 
     /** http.request.line / http.response.line (hidden under a known header), or http.unknown_header. */
-    private void lineItem(PacketBuffer buf, int off, int len, Dissection d, boolean hidden) {
+    private int lineItem(PacketBuffer buf, int off, int len, Dissection d, boolean hidden) {
         io.jcap.field.FieldDef f = messageType == REQUEST ? HttpFields.REQUEST_LINE
                 : messageType == RESPONSE ? HttpFields.RESPONSE_LINE : null;
         StringBuilder sb = new StringBuilder();
@@ -782,14 +831,16 @@ public final class HttpDissector implements Dissector {
             if (!hidden) {
                 int row = d.addObject(HttpFields.UNKNOWN_HEADER, off, len, sb.toString());
                 d.setText(row, sb.toString());
+                return row;
             }
-            return;
+            return -1;
         }
         int row = d.addObject(f, off, len, HttpText.utf8(buf, off, len));
         d.setText(row, sb.toString());
         if (hidden) {
             d.flag(row, Dissection.HIDDEN);
         }
+        return row;
     }
 
     /** http_parse_transfer_coding. */
@@ -865,6 +916,14 @@ public final class HttpDissector implements Dissector {
 
     HttpText text() {
         return t;
+    }
+
+    /** Ends the HTTP item: what follows (the media-type layers) is at the top level. */
+    void closeTree(Dissection d) {
+        if (httpTreeOpen) {
+            d.close();
+            httpTreeOpen = false;
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -981,9 +1040,10 @@ public final class HttpDissector implements Dissector {
                     return true;
                 }
                 if (size == 0) {
-                    linelen = t.findLineEnd(buf, chunkOffset, rem, true);
+                    int trem = Math.max(0, cap - chunkOffset);
+                    linelen = trem == 0 ? -1 : t.findLineEnd(buf, chunkOffset, trem, true);
                     if (linelen == -1) {
-                        if (rem >= rrem) {
+                        if (trem >= end - chunkOffset) {
                             request(d, offset, Dissection.DESEGMENT_ONE_MORE_SEGMENT);
                             return false;
                         }

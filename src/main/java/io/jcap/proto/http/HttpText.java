@@ -8,7 +8,7 @@ import io.jcap.buffer.PacketBuffer;
  * number parsers HTTP relies on. One instance per dissector: the results of a call are left in
  * its fields ({@link #nextOffset}, {@link #parsedEnd}).
  */
-final class HttpText {
+public final class HttpText {
 
     /** Where the line found by {@link #findLineEnd} is followed by the next one. */
     int nextOffset;
@@ -53,7 +53,7 @@ final class HttpText {
     }
 
     /** The bytes decoded as UTF-8, invalid sequences replaced (tvb_get_string_enc with ENC_ASCII/UTF-8). */
-    static String utf8(PacketBuffer buf, int off, int len) {
+    public static String utf8(PacketBuffer buf, int off, int len) {
         byte[] b = new byte[len];
         buf.copyUnchecked(off, b, 0, len);
         return new String(b, java.nio.charset.StandardCharsets.UTF_8);
@@ -85,14 +85,14 @@ final class HttpText {
         return true;
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /**
      * format_text: UTF-8 text with printable characters as themselves, non-printable ASCII
      * as C escapes (\n, \r, \t ... or octal), other non-printable characters as \\uXXXX and
      * invalid sequences as U+FFFD.
      */
-    static void formatText(StringBuilder sb, PacketBuffer buf, int off, int len) {
+    public static void formatText(StringBuilder sb, PacketBuffer buf, int off, int len) {
         int end = off + len;
         int i = off;
         while (i < end) {

@@ -102,7 +102,7 @@ public final class IpGolden {
         }
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try (InputStream in = IpGolden.class.getResourceAsStream("/dissect/" + name)) {
             assertNotNull(in, "missing test resource dissect/" + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
