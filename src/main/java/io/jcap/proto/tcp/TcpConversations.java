@@ -30,6 +30,8 @@ final class TcpConversations {
     static final byte ACC_SYN = 1;
     static final byte ACC_SYNACK = 2;
     static final byte ACC_OPTION = 4;
+    /** A SYN carried data (TCP Fast Open). */
+    static final byte TFO_SYN_DATA = 8;
 
     private final int max;
     private int capacity;

@@ -299,6 +299,10 @@ public final class TcpDissector implements Dissector {
             return 12;
         }
 
+        if ((flags & (SYN | ACK)) == SYN && seglen > 0) {
+            c.convFlags[slot] |= TcpConversations.TFO_SYN_DATA;
+        }
+
         // ---- conversation completeness, shown before this segment counts
         {
             int cm = c.completeness[slot];
@@ -370,6 +374,17 @@ public final class TcpDissector implements Dissector {
             int ackRow = d.add(TcpFields.ACK, offset + 8, 4, shownAck & 0xFFFFFFFFL);
             if ((flags & ACK) != 0) {
                 d.setText(ackRow, "Acknowledgment Number: " + (shownAck & 0xFFFFFFFFL) + "    (relative ack number)");
+                if ((flags & SYN) != 0 && haveSeglen) {
+                    d.openRow(ackRow);
+                    if (Integer.compareUnsigned(shownAck, 1) > 0) {
+                        Expert.add(d, TcpFields.ANALYSIS_TFO_ACK, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                                "TCP SYN-ACK accepting TFO data", offset + 8, 4);
+                    } else if ((c.convFlags[slot] & TcpConversations.TFO_SYN_DATA) != 0) {
+                        Expert.add(d, TcpFields.ANALYSIS_TFO_IGNORED, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                                "TCP SYN-ACK ignoring TFO data", offset + 8, 4);
+                    }
+                    d.openRow(top);
+                }
             } else if (ack != 0) {
                 d.openRow(ackRow);
                 Expert.add(d, TcpFields.ACK_NONZERO, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
@@ -548,7 +563,18 @@ public final class TcpDissector implements Dissector {
             if ((flags & RST) != 0) {
                 // shown as the reset cause, never dissected
                 if (tree) {
-                    d.addBytes(TcpFields.RESET_CAUSE, payload, buf.capturedRemaining(payload));
+                    int n = buf.capturedRemaining(payload);
+                    StringBuilder rc = new StringBuilder(n);
+                    for (int i = 0; i < n; i++) {
+                        int b = buf.u8(payload + i);
+                        if (b == 0) {
+                            break;
+                        }
+                        rc.append(b < 0x80 ? (char) b : '\uFFFD');
+                    }
+                    String cause = rc.toString();
+                    d.setText(d.addObject(TcpFields.RESET_CAUSE, payload, n, cause),
+                            "Reset cause: " + io.jcap.proto.icmp.TreeItems.formatText(cause));
                     d.close();
                 }
             } else {
@@ -689,6 +715,7 @@ public final class TcpDissector implements Dissector {
                     desegRel = d.desegmentOffset;
                     if (desegLen == 0) {
                         r.done(fl, done);
+                        segmentData(d, "TCP segment data (", offset, another > 0 ? offset + another : end);
                     } else {
                         // it needs still more (or the rest starts another PDU)
                         if (desegRel == 0 || msp.seq + desegRel - seq <= 0) {
@@ -819,6 +846,9 @@ public final class TcpDissector implements Dissector {
             }
             t.append('#').append(done.fragFrame[i]).append('(').append(done.fragLen[i]).append(')');
         }
+        if (t.length() > 239) {
+            t.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
+        }
         int top = d.addText(TcpFields.SEGMENTS, 0, 0, t.toString());
         d.flag(top, Dissection.GENERATED);
         d.openRow(top);
@@ -842,9 +872,11 @@ public final class TcpDissector implements Dissector {
     private void callReassembled(PacketBuffer buf, TcpReassembly.Msp done, Dissection d, int marks, int sport,
                                  int dport, int serverPort, boolean canDesegment) {
         int length = done.datalen;
+        int first = d.fieldCount();
         if (d.tree()) {
             fragmentTree(d, done);
         }
+        int last = d.fieldCount();
         PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(done.data, 0, length), length);
         try {
             d.canDesegment = canDesegment;
@@ -853,6 +885,10 @@ public final class TcpDissector implements Dissector {
             decodePorts(buf, 0, length, d, marks, sport, dport, serverPort);
         } finally {
             buf.switchBack(saved);
+            if (d.desegmentLength != 0 && last > first) {
+                // the PDU needs still more: tshark shows no reassembly tree yet
+                d.flag(first, Dissection.HIDDEN);
+            }
         }
     }
 
@@ -1492,6 +1528,7 @@ public final class TcpDissector implements Dissector {
         int off = start;
         int length = areaEnd - start;
         int nops = 0;
+        int prevOpt = 1;
         sawMss = false;
         try {
             while (length > 0) {
@@ -1499,14 +1536,14 @@ public final class TcpDissector implements Dissector {
                 length--;
                 if (kind == 0 || kind == 1) {
                     if (kind == 1) {
+                        // the count runs over the whole header; the previous option only
+                        // changes with options that have a length
                         nops++;
-                        if (nops == 4 && tree) {
+                        if (nops == 4 && prevOpt == 1 && tree) {
                             d.openRow(optionsRow);
                             Expert.add(d, TcpFields.NOP, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                                     "4 NOP in a row - a router may have removed some options", off, 1);
                         }
-                    } else {
-                        nops = 0;
                     }
                     if (tree) {
                         d.openRow(optionsRow);
@@ -1541,7 +1578,6 @@ public final class TcpDissector implements Dissector {
                     }
                     continue;
                 }
-                nops = 0;
                 String name = optionListName(kind);
                 if (length == 0) {
                     badOption(d, tree, off, 1, name + " (length byte past end of options)");
@@ -1566,7 +1602,6 @@ public final class TcpDissector implements Dissector {
                     if (kind == 30) {
                         d.setText(optionRow, "Multipath Transmission Control Protocol");
                     }
-                    optionsText.append(", ").append(name);
                     if (kind == 2 && (flags & SYN) == 0) {
                         Expert.add(d, TcpFields.OPTIONS_MSS_PRESENT, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
                                 "The non-SYN packet does contain a MSS option", off, optlen);
@@ -1579,7 +1614,10 @@ public final class TcpDissector implements Dissector {
                 }
                 this.optEnd = off + optlen;
                 try {
-                    option(buf, kind, off, optlen, d, c, slot, fwd, rev, ackValue, tree);
+                    option(buf, kind, off, optlen, d, c, slot, fwd, rev, ackValue, tree, flags);
+                    if (tree) {
+                        optionsText.append(", ").append(name);
+                    }
                 } finally {
                     if (tree) {
                         d.openRow(optionsRow);
@@ -1587,6 +1625,7 @@ public final class TcpDissector implements Dissector {
                 }
                 off += optlen;
                 length -= optlen - 2;
+                prevOpt = kind;
             }
         } finally {
             if (tree) {
@@ -1594,6 +1633,9 @@ public final class TcpDissector implements Dissector {
                     d.openRow(optionsRow);
                     Expert.add(d, TcpFields.OPTIONS_MSS_ABSENT, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
                             "The SYN packet does not contain a MSS option", start, areaEnd - start);
+                }
+                if (optionsText.length() > 239) {
+                    optionsText.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
                 }
                 d.setText(optionsRow, optionsText.toString());
                 d.openRow(optionsRow);
@@ -1679,7 +1721,7 @@ public final class TcpDissector implements Dissector {
     }
 
     private void option(PacketBuffer buf, int kind, int o, int optlen, Dissection d, TcpConversations c, int slot,
-                        int fwd, int rev, int ackValue, boolean tree) {
+                        int fwd, int rev, int ackValue, boolean tree, int flags) {
         switch (kind) {
             case 2 -> { // MSS
                 if (!lenCheck(d, o, optlen, 4)) {
@@ -1780,28 +1822,31 @@ public final class TcpDissector implements Dissector {
             }
             case 29 -> { // TCP-AO: no leading space; its MAC is read
                 d.info.append("TCP AO");
+                d.add(TcpFields.OPTIONS_AO_KEYID, o + 2, 1, optU8(buf, o + 2));
+                d.add(TcpFields.OPTIONS_AO_RNEXTKEYID, o + 3, 1, optU8(buf, o + 3));
                 optCheck(buf, o, optlen);
-                if (optlen >= 4) {
-                    d.add(TcpFields.OPTIONS_AO_KEYID, o + 2, 1, buf.u8(o + 2));
-                    d.add(TcpFields.OPTIONS_AO_RNEXTKEYID, o + 3, 1, buf.u8(o + 3));
-                    if (optlen > 4) {
-                        d.addBytes(TcpFields.OPTIONS_AO_MAC, o + 4, optlen - 4);
-                    }
+                if (optlen > 4) {
+                    d.addBytes(TcpFields.OPTIONS_AO_MAC, o + 4, optlen - 4);
                 }
             }
             case 30 -> { // MPTCP
                 d.setProtocol("MPTCP");
-                d.add(TcpFields.OPTIONS_MPTCP_SUBTYPE, o + 2, 1, optU8(buf, o + 2) >> 4);
+                int subtype = optU8(buf, o + 2) >> 4;
+                d.add(TcpFields.OPTIONS_MPTCP_SUBTYPE, o + 2, 1, subtype);
+                if (tree) {
+                    String n = TcpFields.OPTIONS_MPTCP_SUBTYPE.values.name(subtype);
+                    d.setText(optionRow, "Multipath Transmission Control Protocol: " + (n != null ? n : "Unknown"));
+                }
                 optCheck(buf, o, optlen);
             }
-            case 34 -> tfo(buf, d, o, optlen, 2);
+            case 34 -> tfo(buf, d, o, optlen, 2, flags);
             case 0xAC, 0xAE -> {
                 if (optlen == 2 || optlen == 5 || optlen == 8 || optlen == 11) {
                     accEcn(buf, o + 2, optlen - 2, kind == 0xAC, d);
                     c.convFlags[slot] |= TcpConversations.ACC_OPTION;
                 }
             }
-            case 0xFD, 0xFE -> experimental(buf, o, optlen, d, c, slot);
+            case 0xFD, 0xFE -> experimental(buf, o, optlen, d, c, slot, flags);
             case 22, 23, 76, 78 -> {
                 // SCPS record boundary / corruption experienced, Riverbed probe / transparency:
                 // nothing shown (Riverbed's rare prepended texts are not reproduced)
@@ -1872,14 +1917,20 @@ public final class TcpDissector implements Dissector {
     }
 
     /** TCP Fast Open: a cookie request, or a cookie (read before it is announced). */
-    private void tfo(PacketBuffer buf, Dissection d, int o, int optlen, int headerLength) {
+    private void tfo(PacketBuffer buf, Dissection d, int o, int optlen, int headerLength, int flags) {
         if (optlen == headerLength) {
             d.addText(TcpFields.OPTIONS_TFO_REQUEST, o, optlen, "Fast Open Cookie Request");
             d.info.append(" TFO=R");
         } else {
             optCheck(buf, o, optlen);
-            d.addBytes(TcpFields.OPTIONS_TFO_COOKIE, o + headerLength, optlen - headerLength);
+            int row = d.addBytes(TcpFields.OPTIONS_TFO_COOKIE, o + headerLength, optlen - headerLength);
             d.info.append(" TFO=C");
+            if ((flags & (SYN | ACK)) == SYN && row >= 0) {
+                d.openRow(row);
+                Expert.add(d, TcpFields.ANALYSIS_TFO_SYN, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "TCP SYN with TFO Cookie", o + headerLength, optlen - headerLength);
+                d.openRow(optionRow);
+            }
         }
     }
 
@@ -1908,7 +1959,8 @@ public final class TcpDissector implements Dissector {
         }
     }
 
-    private void experimental(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int slot) {
+    private void experimental(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int slot,
+                              int flags) {
         if (optlen < 4) {
             return;
         }
@@ -1919,7 +1971,7 @@ public final class TcpDissector implements Dissector {
             d.setText(optionRow, OPT_EXP.name + ": " + (n != null ? n : "Unknown"));
         }
         switch (exid) {
-            case 0xF989 -> tfo(buf, d, o, optlen, 4);
+            case 0xF989 -> tfo(buf, d, o, optlen, 4, flags);
             case 0x00AC -> {
                 if (optlen == 4) {
                     d.info.append(" TARR");
