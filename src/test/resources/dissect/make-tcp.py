@@ -170,8 +170,39 @@ def analysis():
     return p
 
 
+def reassembly():
+    c, s = 3000, 8000
+    p = []
+    t = 0.0
+    def add(dt, pkt):
+        nonlocal t
+        t += dt
+        p.append((t, pkt))
+    add(0, tcp(A, B, 43000, 80, c, 0, SYN, 64240, mss(1460)))
+    add(0.002, tcp(B, A, 80, 43000, s, c + 1, SYN | ACK, 64240, mss(1460)))
+    add(0.0002, tcp(A, B, 43000, 80, c + 1, s + 1, ACK, 64240))
+    req1 = b'GET /index.html HTTP/1.1\r\nHost: example'
+    req2 = b'.com\r\nUser-Agent: test\r\n\r\n'
+    add(0.001, tcp(A, B, 43000, 80, c + 1, s + 1, ACK, 64240, b'', req1))
+    add(0.001, tcp(A, B, 43000, 80, c + 1 + len(req1), s + 1, PSH | ACK, 64240, b'', req2))
+    n = len(req1) + len(req2)
+    add(0.003, tcp(B, A, 80, 43000, s + 1, c + 1 + n, ACK, 64240))
+    body = b'x' * 150
+    resp = b'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 150\r\n\r\n' + body
+    parts = [resp[:40], resp[40:120], resp[120:]]
+    off = 0
+    for i, part in enumerate(parts):
+        add(0.001, tcp(B, A, 80, 43000, s + 1 + off, c + 1 + n, (PSH | ACK) if i == 2 else ACK, 64240, b'', part))
+        off += len(part)
+    add(0.002, tcp(A, B, 43000, 80, c + 1 + n, s + 1 + off, ACK, 64240))
+    # the first response segment again: a retransmission of a segment of a known PDU
+    add(0.2, tcp(B, A, 80, 43000, s + 1, c + 1 + n, ACK, 64240, b'', parts[0]))
+    return p
+
+
 if __name__ == '__main__':
     out = sys.argv[1] if len(sys.argv) > 1 else '.'
     write(out + '/tcp-handshake.pcap', handshake())
     write(out + '/tcp-options.pcap', options())
     write(out + '/tcp-analysis.pcap', analysis())
+    write(out + '/tcp-reassembly.pcap', reassembly())

@@ -54,6 +54,8 @@ public final class TcpDissector implements Dissector {
     static final int ZW = 1 << 13;
     static final int ZWPACK = 1 << 14;
 
+    /** Text-only tree items (Wireshark's proto_tree_add_subtree). */
+    private static final io.jcap.field.FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
     private static final String ARROW = " \u2192 ";
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
     private static final long FAST_RTX_NS = 20_000_000L;
@@ -197,6 +199,7 @@ public final class TcpDissector implements Dissector {
         }
         int fwd = c.fwd(slot);
         int marks = 0;
+        boolean repeatedSyn = false;
         int synAck = flags & (SYN | ACK);
         if (synAck == SYN && (c.flowFlags[fwd] & TcpConversations.BASE_SET) != 0) {
             if (seq != c.baseSeq[fwd]) {
@@ -208,6 +211,7 @@ public final class TcpDissector implements Dissector {
                 c.completeness[slot] = 1; // a new conversation that starts with a SYN
             } else {
                 c.nextSeq[fwd] = c.maxSeqToBeAcked[fwd];
+                repeatedSyn = true; // its acked struct exists, even if empty
             }
         }
         if (synAck == (SYN | ACK) && (c.flowFlags[fwd] & TcpConversations.BASE_SET) != 0 && seq != c.baseSeq[fwd]) {
@@ -241,7 +245,7 @@ public final class TcpDissector implements Dissector {
         c.sackDelivered[fwd] = 0;
         final long delta = now - c.tsPrev[slot];
         c.tsPrev[slot] = now;
-        taExists = false;
+        taExists = repeatedSyn;
         taAcked = 0;
         taBif = 0;
         taRto = 0;
@@ -378,17 +382,17 @@ public final class TcpDissector implements Dissector {
                     d.openRow(ackRow);
                     if (Integer.compareUnsigned(shownAck, 1) > 0) {
                         Expert.add(d, TcpFields.ANALYSIS_TFO_ACK, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                                "TCP SYN-ACK accepting TFO data", offset + 8, 4);
+                                "TCP SYN-ACK accepting TFO data", 0, 0);
                     } else if ((c.convFlags[slot] & TcpConversations.TFO_SYN_DATA) != 0) {
                         Expert.add(d, TcpFields.ANALYSIS_TFO_IGNORED, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                                "TCP SYN-ACK ignoring TFO data", offset + 8, 4);
+                                "TCP SYN-ACK ignoring TFO data", 0, 0);
                     }
                     d.openRow(top);
                 }
             } else if (ack != 0) {
                 d.openRow(ackRow);
                 Expert.add(d, TcpFields.ACK_NONZERO, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
-                        "The acknowledgment number field is nonzero while the ACK flag is not set", offset + 8, 4);
+                        "The acknowledgment number field is nonzero while the ACK flag is not set", 0, 0);
                 d.close();
             }
             d.add(TcpFields.ACK_RAW, offset + 8, 4, ack & 0xFFFFFFFFL);
@@ -434,10 +438,10 @@ public final class TcpDissector implements Dissector {
                 d.openRow(synRow);
                 if ((flags & ACK) != 0) {
                     Expert.add(d, TcpFields.CONNECTION_SYNACK, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
-                            "Connection establish acknowledge (SYN+ACK): server port " + sport, offset + 13, 1);
+                            "Connection establish acknowledge (SYN+ACK): server port " + sport, 0, 0);
                 } else {
                     Expert.add(d, TcpFields.CONNECTION_SYN, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
-                            "Connection establish request (SYN): server port " + dport, offset + 13, 1);
+                            "Connection establish request (SYN): server port " + dport, 0, 0);
                 }
                 d.closeAll();
                 d.openRow(top);
@@ -451,14 +455,14 @@ public final class TcpDissector implements Dissector {
             if (tree) {
                 d.openRow(finRow);
                 Expert.add(d, TcpFields.CONNECTION_FIN, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
-                        "Connection finish (FIN)", offset + 13, 1);
+                        "Connection finish (FIN)", 0, 0);
                 d.openRow(strRow);
                 if (initiates) {
                     Expert.add(d, TcpFields.CONNECTION_FIN_ACTIVE, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                            "This frame initiates the connection closing", offset + 12, 2);
+                            "This frame initiates the connection closing", 0, 0);
                 } else {
                     Expert.add(d, TcpFields.CONNECTION_FIN_PASSIVE, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                            "This frame undergoes the connection closing", offset + 12, 2);
+                            "This frame undergoes the connection closing", 0, 0);
                 }
                 d.closeAll();
                 d.openRow(top);
@@ -467,7 +471,7 @@ public final class TcpDissector implements Dissector {
         if ((flags & RST) != 0 && tree) {
             d.openRow(rstRow);
             Expert.add(d, TcpFields.CONNECTION_RST, Expert.Severity.WARNING, Expert.Group.SEQUENCE,
-                    "Connection reset (RST)", offset + 13, 1);
+                    "Connection reset (RST)", 0, 0);
             d.closeAll();
             d.openRow(top);
         }
@@ -487,7 +491,7 @@ public final class TcpDissector implements Dissector {
             if ((flags & URG) == 0 && urgent != 0) {
                 d.openRow(ur);
                 Expert.add(d, TcpFields.URGENT_POINTER_NON_ZERO, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
-                        "The urgent pointer field is nonzero while the URG flag is not set", offset + 18, 2);
+                        "The urgent pointer field is nonzero while the URG flag is not set", 0, 0);
                 d.close();
             }
         }
@@ -1181,7 +1185,7 @@ public final class TcpDissector implements Dissector {
             c.pushLast[fwd] = (byte) (push ? 1 : 0);
             taPush = c.pushBytes[fwd];
         }
-        taExists = ta;
+        taExists |= ta;
         return m;
     }
 
@@ -1243,8 +1247,7 @@ public final class TcpDissector implements Dissector {
 
     /** The [Timestamps] subtree: time since the stream's first frame and its previous one. */
     private static void timestamps(Dissection d, long relative, long delta) {
-        int ts = d.addText(TcpFields.TIME_RELATIVE, 0, 0, "Timestamps");
-        d.setText(ts, "Timestamps");
+        int ts = d.addText(TEXT, 0, 0, "Timestamps");
         d.flag(ts, Dissection.GENERATED);
         int saved = d.openRowIndex();
         d.openRow(ts);
@@ -1542,7 +1545,7 @@ public final class TcpDissector implements Dissector {
                         if (nops == 4 && prevOpt == 1 && tree) {
                             d.openRow(optionsRow);
                             Expert.add(d, TcpFields.NOP, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
-                                    "4 NOP in a row - a router may have removed some options", off, 1);
+                                    "4 NOP in a row - a router may have removed some options", 0, 0);
                         }
                     }
                     if (tree) {
@@ -1604,7 +1607,7 @@ public final class TcpDissector implements Dissector {
                     }
                     if (kind == 2 && (flags & SYN) == 0) {
                         Expert.add(d, TcpFields.OPTIONS_MSS_PRESENT, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
-                                "The non-SYN packet does contain a MSS option", off, optlen);
+                                "The non-SYN packet does contain a MSS option", 0, 0);
                     }
                     d.add(TcpFields.OPTION_KIND, off, 1, kind);
                     optLenRow = d.add(TcpFields.OPTION_LEN, off + 1, 1, optlen);
@@ -1632,7 +1635,7 @@ public final class TcpDissector implements Dissector {
                 if ((flags & SYN) != 0 && !sawMss) {
                     d.openRow(optionsRow);
                     Expert.add(d, TcpFields.OPTIONS_MSS_ABSENT, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
-                            "The SYN packet does not contain a MSS option", start, areaEnd - start);
+                            "The SYN packet does not contain a MSS option", 0, 0);
                 }
                 if (optionsText.length() > 239) {
                     optionsText.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
@@ -1665,7 +1668,7 @@ public final class TcpDissector implements Dissector {
         if (d.tree()) {
             d.openRow(optLenRow);
             Expert.add(d, TcpFields.OPTION_LEN_INVALID, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                    "option length should be " + expected, o + 1, 1);
+                    "option length should be " + expected, 0, 0);
             d.openRow(optionRow);
         }
         return false;
@@ -1743,7 +1746,7 @@ public final class TcpDissector implements Dissector {
                     if (tree) {
                         d.openRow(row);
                         Expert.add(d, TcpFields.OPTIONS_WSCALE_SHIFT_INVALID, Expert.Severity.WARNING,
-                                Expert.Group.PROTOCOL, "Window scale shift exceeds 14", o + 2, 1);
+                                Expert.Group.PROTOCOL, "Window scale shift exceeds 14", 0, 0);
                         d.openRow(optionRow);
                     }
                     shift = 14;
@@ -1928,7 +1931,7 @@ public final class TcpDissector implements Dissector {
             if ((flags & (SYN | ACK)) == SYN && row >= 0) {
                 d.openRow(row);
                 Expert.add(d, TcpFields.ANALYSIS_TFO_SYN, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                        "TCP SYN with TFO Cookie", o + headerLength, optlen - headerLength);
+                        "TCP SYN with TFO Cookie", 0, 0);
                 d.openRow(optionRow);
             }
         }
