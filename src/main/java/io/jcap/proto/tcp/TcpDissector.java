@@ -261,7 +261,7 @@ public final class TcpDissector implements Dissector {
             if (tree) {
                 d.flag(d.add(TcpFields.LEN, offset + 12, 1, seglen), Dissection.GENERATED);
             }
-            marks = analyze(c, fwd, rev, seq, ack, seglen, flags, win, now, frameNo, marks);
+            marks = analyze(c, fwd, rev, seq, ack, seglen, flags, win, now, frameNo, marks, tree);
             shownSeq = seq - c.baseSeq[fwd];
             if ((flags & ACK) != 0) {
                 shownAck = ack - c.baseSeq[rev];
@@ -624,6 +624,16 @@ public final class TcpDissector implements Dissector {
         boolean was = d.setColumnsWritable(true);
         d.info.append("[Reassembly error, protocol TCP: ").append(e.getMessage()).append(']');
         d.setColumnsWritable(was);
+        if (d.tree()) {
+            d.closeAll();
+            int row = d.addBytes(io.jcap.dissect.MalformedFields.PROTOCOL.field, 0, 0);
+            d.setText(row, "Reassembly error, protocol TCP: " + e.getMessage());
+            d.flag(row, Dissection.GENERATED);
+            d.openRow(row);
+            Expert.add(d, io.jcap.dissect.MalformedFields.REASSEMBLY, Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    e.getMessage(), 0, 0);
+            d.closeAll();
+        }
     }
 
     /**
@@ -1002,7 +1012,7 @@ public final class TcpDissector implements Dissector {
     // sequence analysis (§2.1, §4.3)
 
     private int analyze(TcpConversations c, int fwd, int rev, int seq, int ack, int seglen, int flags, int win,
-                        long t, int frameNo, int reused) {
+                        long t, int frameNo, int reused, boolean tree) {
         // base sequence numbers
         if ((c.flowFlags[fwd] & TcpConversations.BASE_SET) == 0) {
             c.baseSeq[fwd] = (flags & SYN) != 0 ? seq : seq - 1;
@@ -1154,6 +1164,20 @@ public final class TcpDissector implements Dissector {
         taPush = 0;
         int n = c.unackedCount[fwd];
         if (seglen != 0 && n > 0 && c.validBif[fwd] != 0) {
+            ta = true;
+            boolean push = (flags & PSH) != 0;
+            if (push && c.pushLast[fwd] == 0) {
+                c.pushBytes[fwd] += seglen;
+            } else if (push || c.pushLast[fwd] != 0) {
+                c.pushBytes[fwd] = seglen;
+            } else {
+                c.pushBytes[fwd] += seglen;
+            }
+            c.pushLast[fwd] = (byte) (push ? 1 : 0);
+            taPush = c.pushBytes[fwd];
+        }
+        if (seglen != 0 && n > 0 && c.validBif[fwd] != 0 && tree) {
+            // only the tree shows it: the walk over the unacked segments is skipped otherwise
             int base = c.baseSeq[fwd];
             int[] sq = c.unackedSeq[fwd];
             int[] nx = c.unacked[fwd];
@@ -1170,20 +1194,9 @@ public final class TcpDissector implements Dissector {
                 }
             }
             int inFlight = last - first - c.sackDelivered[rev];
-            ta = true;
             if (inFlight > 0 && inFlight < 2_000_000_000) {
                 taBif = (flags & (SYN | FIN)) != 0 ? inFlight - 1 : inFlight;
             }
-            boolean push = (flags & PSH) != 0;
-            if (push && c.pushLast[fwd] == 0) {
-                c.pushBytes[fwd] += seglen;
-            } else if (push || c.pushLast[fwd] != 0) {
-                c.pushBytes[fwd] = seglen;
-            } else {
-                c.pushBytes[fwd] += seglen;
-            }
-            c.pushLast[fwd] = (byte) (push ? 1 : 0);
-            taPush = c.pushBytes[fwd];
         }
         taExists |= ta;
         return m;
