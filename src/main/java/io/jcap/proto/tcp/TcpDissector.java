@@ -901,7 +901,7 @@ public final class TcpDissector implements Dissector {
             buf.switchBack(saved);
             if (d.desegmentLength != 0 && last > first) {
                 // the PDU needs still more: tshark shows no reassembly tree yet
-                d.flag(first, Dissection.HIDDEN);
+                d.removeRows(first, last);
             }
         }
     }
