@@ -361,6 +361,40 @@ public final class Dissection {
         }
     }
 
+    /**
+     * Removes rows {@code [from, to)}, which must hold a subtree of their own (no later row
+     * has its parent among them): what a layer added before knowing whether it stays, such
+     * as the reassembly tree of a PDU the layer above then found incomplete.
+     */
+    public void removeRows(int from, int to) {
+        int n = to - from;
+        if (n <= 0 || from < 0 || to > count) {
+            return;
+        }
+        int tail = count - to;
+        System.arraycopy(def, to, def, from, tail);
+        System.arraycopy(off, to, off, from, tail);
+        System.arraycopy(len, to, len, from, tail);
+        System.arraycopy(parent, to, parent, from, tail);
+        System.arraycopy(value, to, value, from, tail);
+        System.arraycopy(object, to, object, from, tail);
+        System.arraycopy(label, to, label, from, tail);
+        System.arraycopy(flags, to, flags, from, tail);
+        count -= n;
+        Arrays.fill(object, count, count + n, null);
+        Arrays.fill(label, count, count + n, null);
+        for (int i = from; i < count; i++) {
+            if (parent[i] >= to) {
+                parent[i] -= n;
+            }
+        }
+        if (open >= to) {
+            open -= n;
+        } else if (open >= from) {
+            open = parent[from] >= 0 && parent[from] < from ? parent[from] : -1;
+        }
+    }
+
     /** Marks a row generated ([brackets] in the tree) or hidden. */
     public void flag(int row, byte flag) {
         if (row >= 0) {

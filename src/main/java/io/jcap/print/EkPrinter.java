@@ -119,7 +119,7 @@ public final class EkPrinter implements PacketView {
     }
 
     private static boolean isProtocol(FieldDef f) {
-        return f.type == FieldType.PROTOCOL && !FieldValues.isTextItem(f);
+        return f.type == FieldType.PROTOCOL && !FieldValues.isTextItem(f) && !FieldValues.isSubProtocol(f);
     }
 
     private static String abbrev(FieldDef f) {
@@ -128,7 +128,7 @@ public final class EkPrinter implements PacketView {
 
     /** ek_write_name: the registering protocol's name, '_', the filter name (protocols and text items alone). */
     private static String name(FieldDef f) {
-        if (FieldValues.isTextItem(f) || f.protocol == null || (isProtocol(f) && f == f.protocol.field)) {
+        if (FieldValues.isTextItem(f) || f.protocol == null || f == f.protocol.field) {
             return abbrev(f);
         }
         return f.protocol.filterName + "_" + f.abbrev;

@@ -38,7 +38,7 @@ public final class FieldText {
                 // tshark: the item's text when a dissector set one, else the filter name;
                 // uninterpreted data as its bytes in hex
                 String label = d.fieldLabel(row);
-                if (f.abbrev.equals("data")) {
+                if (f.abbrev.equals("data") || FieldValues.isSubProtocol(f)) {
                     bytes(sb, d, row, o);
                 } else {
                     sb.append(label != null ? label : f.abbrev);

@@ -32,6 +32,14 @@ public final class FieldValues {
      * True for a text-only item (Wireshark's hf_text_only, abbreviation "text"): a row
      * whose field has no filter name, shown by its label alone.
      */
+    /**
+     * True for a protocol item inside another protocol's tree whose value is its bytes: the
+     * TCP options ("tcp.options.mss"), which tshark prints as byte strings.
+     */
+    public static boolean isSubProtocol(FieldDef f) {
+        return f.type == FieldType.PROTOCOL && f.abbrev.startsWith("tcp.options.");
+    }
+
     public static boolean isTextItem(FieldDef f) {
         return f.abbrev.isEmpty() || f.abbrev.equals("text");
     }
@@ -56,6 +64,10 @@ public final class FieldValues {
         FieldDef f = d.fieldDef(row);
         if (isTextItem(f)) {
             return false;
+        }
+        if (isSubProtocol(f)) {
+            hexBytes(sb, d, row, ':');
+            return true;
         }
         switch (f.type) {
             case NONE, PROTOCOL -> {
@@ -82,7 +94,7 @@ public final class FieldValues {
             } else {
                 rawHex(sb, d, row);
             }
-        } else if (isDataProtocol(f)) {
+        } else if (isDataProtocol(f) || isSubProtocol(f)) {
             rawHex(sb, d, row);
         } else if (f.type == FieldType.PROTOCOL) {
             String label = d.fieldLabel(row);
@@ -214,6 +226,9 @@ public final class FieldValues {
     public static int ftype(FieldDef f) {
         if (isTextItem(f)) {
             return 0;
+        }
+        if (isSubProtocol(f)) {
+            return 30; // FT_BYTES, as tshark reports them
         }
         return switch (f.type) {
             case NONE -> 0;

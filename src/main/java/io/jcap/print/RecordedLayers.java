@@ -22,7 +22,7 @@ public final class RecordedLayers {
      * adds the padding and trailer as eth items; 802.1ad tags are VLAN items; ICMPv6 adds
      * ICMP's extension objects; the PPPoE session layer adds pppoe items; mDNS and LLMNR
      * are DNS items; HTTP adds its body's media-type items when its own layer records.
-     * IPv4 options ("ip.options.*") are items of the IPv4 layer.
+     * IPv4 options ("ip.options.*") are items of the IPv4 layer, TCP options ("tcp.options.*") of TCP's.
      */
     private static final Map<String, List<String>> ALSO_ADDED_BY = Map.ofEntries(
             Map.entry("ip", List.of("ipv6")),
@@ -56,6 +56,7 @@ public final class RecordedLayers {
             }
             set.add(p);
             List<String> others = p.filterName.startsWith("ip.options.") ? List.of("ip")
+                    : p.filterName.startsWith("tcp.options.") ? List.of("tcp")
                     : ALSO_ADDED_BY.getOrDefault(p.filterName, List.of());
             for (String other : others) {
                 FieldDef layer = registry.find(other);

@@ -23,11 +23,15 @@ final class TcpConversations {
     static final byte BASE_SET = 1;
     static final byte FIRST_ACK = 2;
     static final byte SCPS_CAPABLE = 4;
+    /** The flow sent the first FIN of the connection (Wireshark's closing_initiator). */
+    static final byte CLOSING = 8;
 
     // conversation flags (AccECN negotiation, §1.2)
     static final byte ACC_SYN = 1;
     static final byte ACC_SYNACK = 2;
     static final byte ACC_OPTION = 4;
+    /** A SYN carried data (TCP Fast Open). */
+    static final byte TFO_SYN_DATA = 8;
 
     private final int max;
     private int capacity;
@@ -51,6 +55,11 @@ final class TcpConversations {
     byte[] convFlags;
     /** The dissector a heuristic bound the conversation to (index + 1 in the TCP heuristics, 0: none). */
     byte[] convDissector;
+    /** tcp.completeness: TCP_COMPLETENESS_* bits seen so far. */
+    byte[] completeness;
+    /** Time of the conversation's first and latest frame (ns), for tcp.time_relative / tcp.time_delta. */
+    long[] tsFirst;
+    long[] tsPrev;
 
     // ---- per flow (index = slot * 2 + 0/1)
     int[] baseSeq;
@@ -65,8 +74,19 @@ final class TcpConversations {
     int[] lastSegmentFlags;
     byte[] winScale;
     byte[] flowFlags;
-    /** The unacked-segment list, reduced to what matters: the next sequence number of each. */
+    int[] nextSeqFrame;
+    /** Bytes sent since the last PSH flag, and whether the last segment had PSH. */
+    int[] pushBytes;
+    byte[] pushLast;
+    /** Whether bytes in flight can be computed (Wireshark's valid_bif). */
+    byte[] validBif;
+    /** Bytes the flow's latest segment SACKed (the sum over at most 4 blocks). */
+    int[] sackDelivered;
+    /** The unacked-segment list (oldest first): sequence number, next sequence number, frame, time. */
     int[][] unacked;
+    int[][] unackedSeq;
+    int[][] unackedFrame;
+    long[][] unackedTime;
     int[] unackedCount;
     /** Desegmentation state of each flow, null for flows whose payload never asked for more data. */
     TcpReassembly.Flow[] reasm;
@@ -111,6 +131,9 @@ final class TcpConversations {
         serverPort = grow(serverPort, n);
         convFlags = grow(convFlags, n);
         convDissector = grow(convDissector, n);
+        completeness = grow(completeness, n);
+        tsFirst = grow(tsFirst, n);
+        tsPrev = grow(tsPrev, n);
         int f = n * 2;
         baseSeq = grow(baseSeq, f);
         nextSeq = grow(nextSeq, f);
@@ -124,7 +147,15 @@ final class TcpConversations {
         lastSegmentFlags = grow(lastSegmentFlags, f);
         winScale = grow(winScale, f);
         flowFlags = grow(flowFlags, f);
+        nextSeqFrame = grow(nextSeqFrame, f);
+        pushBytes = grow(pushBytes, f);
+        pushLast = grow(pushLast, f);
+        validBif = grow(validBif, f);
+        sackDelivered = grow(sackDelivered, f);
         unacked = unacked == null ? new int[f][] : Arrays.copyOf(unacked, f);
+        unackedSeq = unackedSeq == null ? new int[f][] : Arrays.copyOf(unackedSeq, f);
+        unackedFrame = unackedFrame == null ? new int[f][] : Arrays.copyOf(unackedFrame, f);
+        unackedTime = unackedTime == null ? new long[f][] : Arrays.copyOf(unackedTime, f);
         unackedCount = grow(unackedCount, f);
         reasm = reasm == null ? new TcpReassembly.Flow[f] : Arrays.copyOf(reasm, f);
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
@@ -247,6 +278,9 @@ final class TcpConversations {
         serverPort[slot] = 0;
         convFlags[slot] = 0;
         convDissector[slot] = 0;
+        completeness[slot] = 0;
+        tsFirst[slot] = 0;
+        tsPrev[slot] = 0;
         for (int f = slot * 2; f < slot * 2 + 2; f++) {
             if (reasm[f] != null) {
                 if (reassembly != null) {
@@ -266,9 +300,17 @@ final class TcpConversations {
             lastSegmentFlags[f] = 0;
             winScale[f] = -1;
             flowFlags[f] = 0;
+            nextSeqFrame[f] = 0;
+            pushBytes[f] = 0;
+            pushLast[f] = 0;
+            validBif[f] = 1;
+            sackDelivered[f] = 0;
             unackedCount[f] = 0;
             if (unacked[f] != null && unacked[f].length > 64) {
                 unacked[f] = null;
+                unackedSeq[f] = null;
+                unackedFrame[f] = null;
+                unackedTime[f] = null;
             }
         }
         // the newest conversation of a 4-tuple wins lookups
@@ -340,32 +382,74 @@ final class TcpConversations {
 
     // ---- the unacked-segment list of a flow
 
-    void addUnacked(int flow, int next) {
+    void addUnacked(int flow, int seq, int next, int frame, long time) {
         int n = unackedCount[flow];
         int[] a = unacked[flow];
         if (a == null) {
-            a = unacked[flow] = new int[8];
+            unacked[flow] = new int[8];
+            unackedSeq[flow] = new int[8];
+            unackedFrame[flow] = new int[8];
+            unackedTime[flow] = new long[8];
         } else if (n == a.length) {
-            a = unacked[flow] = Arrays.copyOf(a, Math.min(MAX_UNACKED, n * 2));
+            int size = Math.min(MAX_UNACKED, n * 2);
+            unacked[flow] = Arrays.copyOf(a, size);
+            unackedSeq[flow] = Arrays.copyOf(unackedSeq[flow], size);
+            unackedFrame[flow] = Arrays.copyOf(unackedFrame[flow], size);
+            unackedTime[flow] = Arrays.copyOf(unackedTime[flow], size);
         }
-        a[n] = next;
+        unacked[flow][n] = next;
+        unackedSeq[flow][n] = seq;
+        unackedFrame[flow][n] = frame;
+        unackedTime[flow][n] = time;
         unackedCount[flow] = n + 1;
     }
 
-    /** Drops the segments {@code ack} covers: those whose next sequence number is at or below it. */
+    /** The frame whose segment {@link #ackUnacked} found acknowledged exactly (0: none), and when it was sent. */
+    int ackedFrame;
+    long ackedTime;
+
+    /**
+     * Wireshark's walk over the unacked list (newest first) for an ACK: a segment whose
+     * next sequence number is the ACK is acknowledged (the oldest such one is reported in
+     * {@link #ackedFrame}), older ones are dropped, a partly acknowledged one is cut.
+     */
     void ackUnacked(int flow, int ack) {
+        ackedFrame = 0;
         int n = unackedCount[flow];
         if (n == 0) {
             return;
         }
-        int[] a = unacked[flow];
-        int w = 0;
-        for (int r = 0; r < n; r++) {
-            int next = a[r];
-            if (ack - next < 0) {
-                a[w++] = next;
+        int[] next = unacked[flow];
+        int[] seq = unackedSeq[flow];
+        int[] frame = unackedFrame[flow];
+        long[] time = unackedTime[flow];
+        boolean removed = false;
+        for (int r = n - 1; r >= 0; r--) {
+            int nx = next[r];
+            if (ack == nx) {
+                ackedFrame = frame[r];
+                ackedTime = time[r];
+            } else if (ack - seq[r] > 0 && ack - nx <= 0) {
+                seq[r] = ack;
+                continue;
+            } else if (nx - ack > 0) {
+                continue;
             }
+            frame[r] = Integer.MIN_VALUE; // dropped
+            removed = true;
         }
-        unackedCount[flow] = w;
+        if (removed) {
+            int w = 0;
+            for (int r = 0; r < n; r++) {
+                if (frame[r] != Integer.MIN_VALUE) {
+                    next[w] = next[r];
+                    seq[w] = seq[r];
+                    frame[w] = frame[r];
+                    time[w] = time[r];
+                    w++;
+                }
+            }
+            unackedCount[flow] = w;
+        }
     }
 }

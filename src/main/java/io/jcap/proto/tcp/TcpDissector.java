@@ -6,10 +6,13 @@ import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
+import io.jcap.dissect.Expert;
 import io.jcap.dissect.InfoColumn;
 import io.jcap.frame.Frame;
 import io.jcap.proto.data.DataDissector;
 import io.netty.buffer.Unpooled;
+
+import java.util.Arrays;
 
 /**
  * TCP as tshark 4.0 shows it with default preferences: the Info line (ports, flags,
@@ -51,6 +54,8 @@ public final class TcpDissector implements Dissector {
     static final int ZW = 1 << 13;
     static final int ZWPACK = 1 << 14;
 
+    /** Text-only tree items (Wireshark's proto_tree_add_subtree). */
+    private static final io.jcap.field.FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
     private static final String ARROW = " \u2192 ";
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
     private static final long FAST_RTX_NS = 20_000_000L;
@@ -69,6 +74,8 @@ public final class TcpDissector implements Dissector {
 
     // ---- the segment whose payload is being dissected (Wireshark's struct tcpinfo)
     private int curSlot;
+    /** The TCP item of the segment being dissected (-1 without a tree), for items added after the payload. */
+    private int tcpTop = -1;
     private int curStream;
     private boolean curFin;
 
@@ -76,6 +83,14 @@ public final class TcpDissector implements Dissector {
     private final StringBuilder marksText = new StringBuilder(128);
     private int dupNum;
     private int dupFrame;
+    // Wireshark's struct tcp_acked of the packet: whether it exists and what it holds
+    private boolean taExists;
+    private int taAcked;
+    private long taRtt;
+    private int taBif;
+    private int taPush;
+    private long taRto;
+    private int taRtoFrame;
     /** End of the option being dissected. */
     private int optEnd;
 
@@ -89,6 +104,9 @@ public final class TcpDissector implements Dissector {
         this.conv.reassembly = reassembly;
         this.ports = b.table("tcp.port", "TCP port", 1 << 16);
         b.protocol(TcpFields.PROTOCOL);
+        for (io.jcap.field.Protocol p : OPTION_PROTOCOLS) {
+            b.protocol(p);
+        }
         b.table("ip.proto", "IP protocol", 256).add(6, this, "tcp");
     }
 
@@ -142,6 +160,7 @@ public final class TcpDissector implements Dissector {
         final int end = buf.end();
         final int reported = end - offset;
         final int top = tree ? d.open(TcpFields.PROTOCOL.field, offset, buf.capturedRemaining(offset)) : -1;
+        tcpTop = top;
         int sport = buf.u16(offset);
         int dport = buf.u16(offset + 2);
         d.setProtocol("TCP");
@@ -149,6 +168,7 @@ public final class TcpDissector implements Dissector {
         info.clear();
         info.builder().append(sport).append(ARROW).append(dport);
         if (tree) {
+            d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport);
             d.add(TcpFields.SRCPORT, offset, 2, sport);
             d.add(TcpFields.DSTPORT, offset + 2, 2, dport);
             d.flag(d.add(TcpFields.PORT, offset, 2, sport), Dissection.HIDDEN);
@@ -171,19 +191,27 @@ public final class TcpDissector implements Dissector {
         TcpConversations c = conv;
         c.key(d.netSrc, sport, d.netDst, dport);
         int slot = c.find();
-        if (slot < 0) {
+        final boolean isNew = slot < 0;
+        if (isNew) {
             slot = c.create();
+            c.tsFirst[slot] = now;
+            c.tsPrev[slot] = now;
         }
         int fwd = c.fwd(slot);
         int marks = 0;
+        boolean repeatedSyn = false;
         int synAck = flags & (SYN | ACK);
         if (synAck == SYN && (c.flowFlags[fwd] & TcpConversations.BASE_SET) != 0) {
             if (seq != c.baseSeq[fwd]) {
                 slot = c.create();
                 fwd = c.fwd(slot);
                 marks |= REUSED;
+                c.tsFirst[slot] = now;
+                c.tsPrev[slot] = now;
+                c.completeness[slot] = 1; // a new conversation that starts with a SYN
             } else {
                 c.nextSeq[fwd] = c.maxSeqToBeAcked[fwd];
+                repeatedSyn = true; // its acked struct exists, even if empty
             }
         }
         if (synAck == (SYN | ACK) && (c.flowFlags[fwd] & TcpConversations.BASE_SET) != 0 && seq != c.baseSeq[fwd]) {
@@ -209,7 +237,18 @@ public final class TcpDissector implements Dissector {
                     || (cf & TcpConversations.ACC_OPTION) != 0);
         if (tree) {
             d.flag(d.add(TcpFields.STREAM, offset, 0, c.stream[slot] & 0xFFFFFFFFL), Dissection.GENERATED);
+            int cm = c.completeness[slot];
+            int row = d.add(TcpFields.COMPLETENESS, 0, 0, cm);
+            d.setText(row, "Conversation completeness: " + completenessText(cm) + " (" + cm + ")");
+            d.flag(row, Dissection.GENERATED);
         }
+        c.sackDelivered[fwd] = 0;
+        final long delta = now - c.tsPrev[slot];
+        c.tsPrev[slot] = now;
+        taExists = repeatedSyn;
+        taAcked = 0;
+        taBif = 0;
+        taRto = 0;
 
         // ---- segment length, analysis, relative numbers, scaled window
         final boolean haveSeglen = !d.fragmented && !d.inErrorPacket && reported >= hlen;
@@ -219,7 +258,10 @@ public final class TcpDissector implements Dissector {
         int shownWin = win;
         if (haveSeglen) {
             seglen = reported - hlen;
-            marks = analyze(c, fwd, rev, seq, ack, seglen, flags, win, now, frameNo, marks);
+            if (tree) {
+                d.flag(d.add(TcpFields.LEN, offset + 12, 1, seglen), Dissection.GENERATED);
+            }
+            marks = analyze(c, fwd, rev, seq, ack, seglen, flags, win, now, frameNo, marks, tree);
             shownSeq = seq - c.baseSeq[fwd];
             if ((flags & ACK) != 0) {
                 shownAck = ack - c.baseSeq[rev];
@@ -238,18 +280,70 @@ public final class TcpDissector implements Dissector {
         }
         sb.append(" Win=").append(shownWin);
         if (tree) {
-            d.add(TcpFields.SEQ, offset + 4, 4, shownSeq & 0xFFFFFFFFL);
-            d.add(TcpFields.SEQ_RAW, offset + 4, 4, seq & 0xFFFFFFFFL);
+            d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport + ", Seq: "
+                    + (shownSeq & 0xFFFFFFFFL));
+            if (!d.inErrorPacket) {
+                d.setText(d.add(TcpFields.SEQ, offset + 4, 4, shownSeq & 0xFFFFFFFFL),
+                        "Sequence Number: " + (shownSeq & 0xFFFFFFFFL) + "    (relative sequence number)");
+                d.add(TcpFields.SEQ_RAW, offset + 4, 4, seq & 0xFFFFFFFFL);
+            }
         }
 
         if (hlen < 20) {
             sb.append(", bogus TCP header length (").append(hlen).append(", must be at least 20)");
             if (tree) {
-                d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-                d.addBytes(TcpFields.BOGUS_HEADER_LENGTH, offset + 12, 1);
+                int row = d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen);
+                d.setText(row, hdrLenText(hlen));
+                d.openRow(row);
+                Expert.add(d, TcpFields.BOGUS_HEADER_LENGTH, Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                        "Bogus TCP header length (" + hlen + ", must be at least 20)", offset + 12, 1);
+                d.close();
                 d.close();
             }
             return 12;
+        }
+
+        if ((flags & (SYN | ACK)) == SYN && seglen > 0) {
+            c.convFlags[slot] |= TcpConversations.TFO_SYN_DATA;
+        }
+
+        // ---- conversation completeness, shown before this segment counts
+        {
+            int cm = c.completeness[slot];
+            int sa = flags & (SYN | ACK);
+            if (isNew) {
+                if (sa == SYN) {
+                    cm |= 1;
+                    if (seglen > 0) {
+                        cm |= 8;
+                    }
+                }
+            } else {
+                if (sa == (SYN | ACK)) {
+                    cm |= 2;
+                }
+                if (sa == ACK) {
+                    cm |= seglen > 0 ? 8 : 4;
+                }
+                if ((flags & (FIN | ACK)) == (FIN | ACK)) {
+                    cm |= 16;
+                }
+                if ((flags & RST) != 0) {
+                    cm |= 32;
+                }
+            }
+            c.completeness[slot] = (byte) cm;
+        }
+        if (tree) {
+            StringBuilder t = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
+                    .append(", Dst Port: ").append(dport).append(", Seq: ").append(shownSeq & 0xFFFFFFFFL);
+            if ((flags & ACK) != 0) {
+                t.append(", Ack: ").append(shownAck & 0xFFFFFFFFL);
+            }
+            if (haveSeglen) {
+                t.append(", Len: ").append(seglen & 0xFFFFFFFFL);
+            }
+            d.setText(top, t.toString());
         }
 
         // ---- per-packet conversation updates that precede the rest of the header (§4.3 "later")
@@ -269,17 +363,47 @@ public final class TcpDissector implements Dissector {
             c.flowFlags[fwd] &= ~TcpConversations.FIRST_ACK;
         }
 
+        int synRow = -1;
+        int finRow = -1;
+        int rstRow = -1;
+        int strRow = -1;
         if (tree) {
             d.setLength(top, hlen);
             if (haveSeglen) {
-                d.flag(d.add(TcpFields.LEN, offset + 12, 1, seglen), Dissection.GENERATED);
                 long nxt = (shownSeq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xFFFFFFFFL;
-                d.flag(d.add(TcpFields.NXTSEQ, offset, 0, nxt), Dissection.GENERATED);
+                int row = d.add(TcpFields.NXTSEQ, offset, 0, nxt);
+                d.setText(row, "Next Sequence Number: " + nxt + "    (relative sequence number)");
+                d.flag(row, Dissection.GENERATED);
             }
-            d.add(TcpFields.ACK, offset + 8, 4, shownAck & 0xFFFFFFFFL);
+            int ackRow = d.add(TcpFields.ACK, offset + 8, 4, shownAck & 0xFFFFFFFFL);
+            if ((flags & ACK) != 0) {
+                d.setText(ackRow, "Acknowledgment Number: " + (shownAck & 0xFFFFFFFFL) + "    (relative ack number)");
+                if ((flags & SYN) != 0 && haveSeglen) {
+                    d.openRow(ackRow);
+                    if (Integer.compareUnsigned(shownAck, 1) > 0) {
+                        Expert.add(d, TcpFields.ANALYSIS_TFO_ACK, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                                "TCP SYN-ACK accepting TFO data", 0, 0);
+                    } else if ((c.convFlags[slot] & TcpConversations.TFO_SYN_DATA) != 0) {
+                        Expert.add(d, TcpFields.ANALYSIS_TFO_IGNORED, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                                "TCP SYN-ACK ignoring TFO data", 0, 0);
+                    }
+                    d.openRow(top);
+                }
+            } else if (ack != 0) {
+                d.openRow(ackRow);
+                Expert.add(d, TcpFields.ACK_NONZERO, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                        "The acknowledgment number field is nonzero while the ACK flag is not set", 0, 0);
+                d.close();
+            }
             d.add(TcpFields.ACK_RAW, offset + 8, 4, ack & 0xFFFFFFFFL);
-            d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-            d.openRow(d.add(TcpFields.FLAGS, offset + 12, 2, flags));
+            d.setText(d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen), hdrLenText(hlen));
+            int flagsRow = d.add(TcpFields.FLAGS, offset + 12, 2, flags);
+            StringBuilder ft = new StringBuilder(48).append("Flags: 0x");
+            ft.append(Character.forDigit((flags >> 8) & 0xF, 16)).append(Character.forDigit((flags >> 4) & 0xF, 16))
+                    .append(Character.forDigit(flags & 0xF, 16)).append(" (");
+            appendFlags(ft, flags, useAce);
+            d.setText(flagsRow, ft.append(')').toString());
+            d.openRow(flagsRow);
             d.add(TcpFields.FLAGS_RES, offset + 12, 1, flags);
             if (useAce) {
                 d.add(TcpFields.FLAGS_ACE, offset + 12, 2, ace(flags));
@@ -291,18 +415,65 @@ public final class TcpDissector implements Dissector {
             d.add(TcpFields.FLAGS_URG, offset + 13, 1, flags);
             d.add(TcpFields.FLAGS_ACK, offset + 13, 1, flags);
             d.add(TcpFields.FLAGS_PUSH, offset + 13, 1, flags);
-            d.add(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
-            d.add(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
-            d.add(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
-            d.flag(d.addObject(TcpFields.FLAGS_STR, offset + 12, 2, firstLetters(flags)), Dissection.GENERATED);
+            rstRow = d.add(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
+            synRow = d.add(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
+            finRow = d.add(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
+            strRow = d.addObject(TcpFields.FLAGS_STR, offset + 12, 2, firstLetters(flags));
+            d.flag(strRow, Dissection.GENERATED);
             d.close();
             d.add(TcpFields.WINDOW_SIZE_VALUE, offset + 14, 2, win);
             d.flag(d.add(TcpFields.WINDOW_SIZE, offset + 14, 2, shownWin & 0xFFFFFFFFL), Dissection.GENERATED);
             if ((flags & SYN) == 0) {
                 int ws = c.winScale[fwd];
-                d.flag(d.add(TcpFields.WINDOW_SIZE_SCALEFACTOR, offset + 14, 2, ws >= 0 ? 1 << ws : ws),
-                        Dissection.GENERATED);
+                int row = d.add(TcpFields.WINDOW_SIZE_SCALEFACTOR, offset + 14, 2, ws >= 0 ? 1 << ws : ws);
+                if (ws == -1) {
+                    d.setText(row, "Window size scaling factor: -1 (unknown)");
+                } else if (ws == -2) {
+                    d.setText(row, "Window size scaling factor: -2 (no window scaling used)");
+                }
+                d.flag(row, Dissection.GENERATED);
             }
+            // the connection experts under their flags
+            if ((flags & SYN) != 0) {
+                d.openRow(synRow);
+                if ((flags & ACK) != 0) {
+                    Expert.add(d, TcpFields.CONNECTION_SYNACK, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                            "Connection establish acknowledge (SYN+ACK): server port " + sport, 0, 0);
+                } else {
+                    Expert.add(d, TcpFields.CONNECTION_SYN, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                            "Connection establish request (SYN): server port " + dport, 0, 0);
+                }
+                d.closeAll();
+                d.openRow(top);
+            }
+        }
+        if ((flags & FIN) != 0) {
+            boolean initiates = (c.flowFlags[rev] & TcpConversations.CLOSING) == 0;
+            if (initiates) {
+                c.flowFlags[fwd] |= TcpConversations.CLOSING;
+            }
+            if (tree) {
+                d.openRow(finRow);
+                Expert.add(d, TcpFields.CONNECTION_FIN, Expert.Severity.CHAT, Expert.Group.SEQUENCE,
+                        "Connection finish (FIN)", 0, 0);
+                d.openRow(strRow);
+                if (initiates) {
+                    Expert.add(d, TcpFields.CONNECTION_FIN_ACTIVE, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                            "This frame initiates the connection closing", 0, 0);
+                } else {
+                    Expert.add(d, TcpFields.CONNECTION_FIN_PASSIVE, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                            "This frame undergoes the connection closing", 0, 0);
+                }
+                d.closeAll();
+                d.openRow(top);
+            }
+        }
+        if ((flags & RST) != 0 && tree) {
+            d.openRow(rstRow);
+            Expert.add(d, TcpFields.CONNECTION_RST, Expert.Severity.WARNING, Expert.Group.SEQUENCE,
+                    "Connection reset (RST)", 0, 0);
+            d.closeAll();
+            d.openRow(top);
         }
 
         // ---- checksum, urgent pointer, Len
@@ -310,9 +481,19 @@ public final class TcpDissector implements Dissector {
         final boolean canDesegment = !d.fragmented && !d.inErrorPacket && buf.capturedRemaining(offset) >= reported;
         int urgent = buf.u16(offset + 18);
         if (tree) {
-            d.add(TcpFields.CHECKSUM, offset + 16, 2, checksum);
+            StringBuilder ct = new StringBuilder(40).append("Checksum: 0x");
+            for (int sh = 12; sh >= 0; sh -= 4) {
+                ct.append(Character.forDigit((checksum >> sh) & 0xF, 16));
+            }
+            d.setText(d.add(TcpFields.CHECKSUM, offset + 16, 2, checksum), ct.append(" [unverified]").toString());
             d.flag(d.add(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 2), Dissection.GENERATED);
-            d.add(TcpFields.URGENT_POINTER, offset + 18, 2, urgent);
+            int ur = d.add(TcpFields.URGENT_POINTER, offset + 18, 2, urgent);
+            if ((flags & URG) == 0 && urgent != 0) {
+                d.openRow(ur);
+                Expert.add(d, TcpFields.URGENT_POINTER_NON_ZERO, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                        "The urgent pointer field is nonzero while the URG flag is not set", 0, 0);
+                d.close();
+            }
         }
         sb = info.builder();
         if ((flags & URG) != 0) {
@@ -322,19 +503,36 @@ public final class TcpDissector implements Dissector {
             sb.append(" Len=").append(seglen & 0xFFFFFFFFL);
         }
 
-        // ---- options
+        // ---- options (their item comes before the Timestamps, their dissection after)
         if (hlen > 20) {
             if (tree) {
-                d.addBytes(TcpFields.OPTIONS, offset + 20, Math.min(hlen - 20, buf.capturedRemaining(offset + 20)));
+                optionsRow = d.addBytes(TcpFields.OPTIONS, offset + 20,
+                        Math.min(hlen - 20, buf.capturedRemaining(offset + 20)));
+                optionsText.setLength(0);
+                optionsText.append("Options: (").append(hlen - 20).append(" bytes)");
+                timestamps(d, now - c.tsFirst[slot], delta);
             }
             // the Ack value TCP computed: relative when ACK is set and the segment length known
             int ackValue = haveSeglen && (flags & ACK) != 0 ? shownAck : ack;
-            options(buf, offset + 20, offset + hlen, d, c, slot, fwd, rev, ackValue, tree);
+            try {
+                options(buf, offset + 20, offset + hlen, d, c, slot, fwd, rev, ackValue, tree, flags);
+            } finally {
+                if (tree) {
+                    d.openRow(top);
+                }
+            }
+        }
+
+        if (hlen <= 20 && tree) {
+            timestamps(d, now - c.tsFirst[slot], delta);
         }
 
         // ---- analysis marks: prepended, with the fence after them
         if (marks != 0) {
-            printMarks(d, marks, offset, tree);
+            printMarks(d, marks, offset, false);
+        }
+        if (tree && (taExists || marks != 0)) {
+            analysisTree(d, marks, c.firstRtt[slot]);
         }
 
         // ---- window scaling, once the options have been seen (§2.3)
@@ -369,12 +567,25 @@ public final class TcpDissector implements Dissector {
             if ((flags & RST) != 0) {
                 // shown as the reset cause, never dissected
                 if (tree) {
-                    d.addBytes(TcpFields.RESET_CAUSE, payload, buf.capturedRemaining(payload));
+                    int n = buf.capturedRemaining(payload);
+                    StringBuilder rc = new StringBuilder(n);
+                    for (int i = 0; i < n; i++) {
+                        int b = buf.u8(payload + i);
+                        if (b == 0) {
+                            break;
+                        }
+                        rc.append(b < 0x80 ? (char) b : '\uFFFD');
+                    }
+                    String cause = rc.toString();
+                    d.setText(d.addObject(TcpFields.RESET_CAUSE, payload, n, cause),
+                            "Reset cause: " + io.jcap.proto.icmp.TreeItems.formatText(cause));
                     d.close();
                 }
             } else {
                 if (tree) {
-                    d.addBytes(TcpFields.PAYLOAD, payload, buf.capturedRemaining(payload));
+                    int nb = end - payload;
+                    d.setText(d.addBytes(TcpFields.PAYLOAD, payload, buf.capturedRemaining(payload)),
+                            "TCP payload (" + nb + (nb == 1 ? " byte)" : " bytes)"));
                     d.close();
                 }
                 if (canDesegment) {
@@ -413,6 +624,16 @@ public final class TcpDissector implements Dissector {
         boolean was = d.setColumnsWritable(true);
         d.info.append("[Reassembly error, protocol TCP: ").append(e.getMessage()).append(']');
         d.setColumnsWritable(was);
+        if (d.tree()) {
+            d.closeAll();
+            int row = d.addBytes(io.jcap.dissect.MalformedFields.PROTOCOL.field, 0, 0);
+            d.setText(row, "Reassembly error, protocol TCP: " + e.getMessage());
+            d.flag(row, Dissection.GENERATED);
+            d.openRow(row);
+            Expert.add(d, io.jcap.dissect.MalformedFields.REASSEMBLY, Expert.Severity.ERROR, Expert.Group.MALFORMED,
+                    e.getMessage(), 0, 0);
+            d.closeAll();
+        }
     }
 
     /**
@@ -454,11 +675,15 @@ public final class TcpDissector implements Dissector {
                         if ((e.firstFrame == frameNo || e.firstFrameWithSeq == frameNo) && firstPdu) {
                             d.info.appendSep(" ", SEGMENT_MARK);
                         }
+                        segmentData(d, "Retransmitted TCP segment data (", offset, end);
                         return;
                     }
                     msp = e;
                 }
                 if ((marks & (SPURIOUS | RETRANS)) != 0) {
+                    if ((marks & RETRANS) != 0) {
+                        segmentData(d, "Retransmitted TCP segment data (", offset, end);
+                    }
                     return;
                 }
                 if (msp == null && fl != null) {
@@ -504,6 +729,7 @@ public final class TcpDissector implements Dissector {
                     desegRel = d.desegmentOffset;
                     if (desegLen == 0) {
                         r.done(fl, done);
+                        segmentData(d, "TCP segment data (", offset, another > 0 ? offset + another : end);
                     } else {
                         // it needs still more (or the rest starts another PDU)
                         if (desegRel == 0 || msp.seq + desegRel - seq <= 0) {
@@ -563,6 +789,9 @@ public final class TcpDissector implements Dissector {
                         d.info.appendSep(" ", SEGMENT_MARK);
                     }
                 }
+                if (!called || desegLen != 0) {
+                    segmentData(d, "TCP segment data (", desegOffset, end);
+                }
                 if (another > 0) {
                     // another PDU follows in this segment: keep what the first one showed
                     d.info.fence();
@@ -586,10 +815,82 @@ public final class TcpDissector implements Dissector {
         }
     }
 
+    /** "TCP segment data (N bytes)" (or its retransmitted form) at the end of the TCP tree. */
+    private void segmentData(Dissection d, String prefix, int from, int end) {
+        if (!d.tree() || tcpTop < 0) {
+            return;
+        }
+        int n = Math.max(0, end - from);
+        int saved = d.openRowIndex();
+        d.openRow(tcpTop);
+        d.setText(d.addBytes(TcpFields.SEGMENT_DATA, from, Math.max(0, Math.min(n, d.buf.capturedRemaining(from)))),
+                prefix + n + (n == 1 ? " byte)" : " bytes)"));
+        d.openRow(saved);
+    }
+
+    /**
+     * [PDU Size: N] under the TCP item, for a PDU a layer above found at {@code offset}
+     * (Wireshark's tcp_dissect_pdus adds it for every PDU it hands on).
+     */
+    public void pduSize(Dissection d, int offset, int length) {
+        if (!d.tree() || tcpTop < 0) {
+            return;
+        }
+        int saved = d.openRowIndex();
+        d.openRow(tcpTop);
+        d.flag(d.add(TcpFields.PDU_SIZE, offset, length, length & 0xFFFFFFFFL), Dissection.GENERATED);
+        d.openRow(saved);
+    }
+
+    /**
+     * show_fragment_tree: the top-level "[N Reassembled TCP Segments (B bytes): #f(l), ...]"
+     * item with one line per segment, the count, the length and the data, right after the
+     * TCP tree (before what the reassembled PDU holds).
+     */
+    private static void fragmentTree(Dissection d, TcpReassembly.Msp done) {
+        int saved = d.openRowIndex();
+        d.closeAll();
+        int n = done.fragCount;
+        int len = done.datalen;
+        StringBuilder t = new StringBuilder(64).append(n).append(" Reassembled TCP Segments (").append(len)
+                .append(len == 1 ? " byte): " : " bytes): ");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                t.append(", ");
+            }
+            t.append('#').append(done.fragFrame[i]).append('(').append(done.fragLen[i]).append(')');
+        }
+        if (t.length() > 239) {
+            t.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
+        }
+        int top = d.addText(TcpFields.SEGMENTS, 0, 0, t.toString());
+        d.flag(top, Dissection.GENERATED);
+        d.openRow(top);
+        for (int i = 0; i < n; i++) {
+            int fl = done.fragLen[i];
+            int off = done.fragOff[i];
+            String text = fl == 0 ? "Frame: " + done.fragFrame[i] + " (no data)"
+                    : "Frame: " + done.fragFrame[i] + ", payload: " + off + "-" + (off + fl - 1) + " (" + fl
+                    + (fl == 1 ? " byte)" : " bytes)");
+            int r = d.add(TcpFields.SEGMENT, 0, 0, done.fragFrame[i]);
+            d.setText(r, text);
+            d.flag(r, Dissection.GENERATED);
+        }
+        d.flag(d.add(TcpFields.SEGMENT_COUNT, 0, 0, n), Dissection.GENERATED);
+        d.flag(d.add(TcpFields.REASSEMBLED_LENGTH, 0, 0, len), Dissection.GENERATED);
+        d.flag(d.addObject(TcpFields.REASSEMBLED_DATA, 0, 0, Arrays.copyOf(done.data, len)), Dissection.GENERATED);
+        d.openRow(saved);
+    }
+
     /** Hands a reassembled PDU to the subdissector (process_tcp_payload on the reassembled bytes). */
     private void callReassembled(PacketBuffer buf, TcpReassembly.Msp done, Dissection d, int marks, int sport,
                                  int dport, int serverPort, boolean canDesegment) {
         int length = done.datalen;
+        int first = d.fieldCount();
+        if (d.tree()) {
+            fragmentTree(d, done);
+        }
+        int last = d.fieldCount();
         PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(done.data, 0, length), length);
         try {
             d.canDesegment = canDesegment;
@@ -598,6 +899,10 @@ public final class TcpDissector implements Dissector {
             decodePorts(buf, 0, length, d, marks, sport, dport, serverPort);
         } finally {
             buf.switchBack(saved);
+            if (d.desegmentLength != 0 && last > first) {
+                // the PDU needs still more: tshark shows no reassembly tree yet
+                d.removeRows(first, last);
+            }
         }
     }
 
@@ -707,7 +1012,7 @@ public final class TcpDissector implements Dissector {
     // sequence analysis (§2.1, §4.3)
 
     private int analyze(TcpConversations c, int fwd, int rev, int seq, int ack, int seglen, int flags, int win,
-                        long t, int frameNo, int reused) {
+                        long t, int frameNo, int reused, boolean tree) {
         // base sequence numbers
         if ((c.flowFlags[fwd] & TcpConversations.BASE_SET) == 0) {
             c.baseSeq[fwd] = (flags & SYN) != 0 ? seq : seq - 1;
@@ -716,6 +1021,9 @@ public final class TcpDissector implements Dissector {
         if ((c.flowFlags[rev] & TcpConversations.BASE_SET) == 0 && (flags & ACK) != 0) {
             c.baseSeq[rev] = ack - 1;
             c.flowFlags[rev] |= TcpConversations.BASE_SET;
+        }
+        if ((flags & ACK) != 0) {
+            c.validBif[rev] = 1;
         }
 
         int m = reused;
@@ -735,6 +1043,7 @@ public final class TcpDissector implements Dissector {
             // 3. previous segment not captured
             if (nextSeq != 0 && nextSeq - seq < 0 && (flags & RST) == 0) {
                 m |= LOST;
+                c.validBif[fwd] = 0;
             }
             // 4. keep-alive
             if ((seglen == 0 || seglen == 1) && seq == nextSeq - 1 && plain) {
@@ -779,7 +1088,9 @@ public final class TcpDissector implements Dissector {
         }
         // 11. ACKed unseen segment
         int revMax = c.maxSeqToBeAcked[rev];
+        boolean ta = m != 0;
         if (revMax != 0 && revMax - ack < 0 && (flags & ACK) != 0) {
+            ta = true;
             if (revMax - c.nextSeq[rev] < 0) {
                 c.maxSeqToBeAcked[rev] = c.nextSeq[rev];
                 m |= ACKUNSEEN;
@@ -793,6 +1104,8 @@ public final class TcpDissector implements Dissector {
         // 12. retransmission family (dupacknum compares unsigned there: the -1 an ACKed unseen
         // segment leaves counts as "at least 2 duplicate ACKs")
         final int synFin = (flags & (SYN | FIN)) != 0 ? 1 : 0;
+        taRto = 0;
+        taRtoFrame = 0;
         if ((seglen > 0 || synFin != 0) && (m & KA) == 0) {
             boolean notAdvanced = nextSeq != 0 && seq - nextSeq < 0;
             if (seglen > 1 && nextSeq - 1 == seq) {
@@ -812,6 +1125,13 @@ public final class TcpDissector implements Dissector {
                     m |= OOO;
                 } else if (notAdvanced) {
                     m |= RETRANS;
+                    // the RTO: from the oldest unacked segment, else from the highest one sent
+                    taRto = t - c.nextSeqTime[fwd];
+                    taRtoFrame = c.nextSeqFrame[fwd];
+                    if (c.unackedCount[fwd] > 0) {
+                        taRto = t - c.unackedTime[fwd][0];
+                        taRtoFrame = c.unackedFrame[fwd][0];
+                    }
                 }
             }
         }
@@ -819,12 +1139,13 @@ public final class TcpDissector implements Dissector {
         int nxt = seq + seglen;
         if ((seglen > 0 || synFin != 0) && c.unackedCount[fwd] < TcpConversations.MAX_UNACKED) {
             nxt += synFin;
-            c.addUnacked(fwd, nxt);
+            c.addUnacked(fwd, seq, nxt, frameNo, t);
         }
         if ((m & ZWP) == 0) {
             if (c.nextSeq[fwd] == 0 || c.nextSeq[fwd] - nxt < 0) {
                 c.nextSeq[fwd] = nxt;
                 c.nextSeqTime[fwd] = t;
+                c.nextSeqFrame[fwd] = frameNo;
             }
             if (seq == c.maxSeqToBeAcked[fwd] || c.maxSeqToBeAcked[fwd] == 0) {
                 c.maxSeqToBeAcked[fwd] = c.nextSeq[fwd];
@@ -835,6 +1156,49 @@ public final class TcpDissector implements Dissector {
         c.lastAckTime[fwd] = t;
         c.lastSegmentFlags[fwd] = m;
         c.ackUnacked(rev, ack);
+        taAcked = c.ackedFrame;
+        taRtt = taAcked != 0 ? t - c.ackedTime : 0;
+        ta |= taAcked != 0;
+        // bytes in flight and bytes since the last PSH (Wireshark's payload-based method)
+        taBif = 0;
+        taPush = 0;
+        int n = c.unackedCount[fwd];
+        if (seglen != 0 && n > 0 && c.validBif[fwd] != 0) {
+            ta = true;
+            boolean push = (flags & PSH) != 0;
+            if (push && c.pushLast[fwd] == 0) {
+                c.pushBytes[fwd] += seglen;
+            } else if (push || c.pushLast[fwd] != 0) {
+                c.pushBytes[fwd] = seglen;
+            } else {
+                c.pushBytes[fwd] += seglen;
+            }
+            c.pushLast[fwd] = (byte) (push ? 1 : 0);
+            taPush = c.pushBytes[fwd];
+        }
+        if (seglen != 0 && n > 0 && c.validBif[fwd] != 0 && tree) {
+            // only the tree shows it: the walk over the unacked segments is skipped otherwise
+            int base = c.baseSeq[fwd];
+            int[] sq = c.unackedSeq[fwd];
+            int[] nx = c.unacked[fwd];
+            int first = sq[n - 1] - base;
+            int last = nx[n - 1] - base;
+            for (int i = 0; i < n; i++) {
+                int l = nx[i] - base;
+                if (Integer.compareUnsigned(l, last) > 0) {
+                    last = l;
+                }
+                int f = sq[i] - base;
+                if (Integer.compareUnsigned(f, first) < 0) {
+                    first = f;
+                }
+            }
+            int inFlight = last - first - c.sackDelivered[rev];
+            if (inFlight > 0 && inFlight < 2_000_000_000) {
+                taBif = (flags & (SYN | FIN)) != 0 ? inFlight - 1 : inFlight;
+            }
+        }
+        taExists |= ta;
         return m;
     }
 
@@ -891,6 +1255,87 @@ public final class TcpDissector implements Dissector {
         d.info.prependFence(s);
         if (tree) {
             recordMarks(d, m, offset);
+        }
+    }
+
+    /** The [Timestamps] subtree: time since the stream's first frame and its previous one. */
+    private static void timestamps(Dissection d, long relative, long delta) {
+        int ts = d.addText(TEXT, 0, 0, "Timestamps");
+        d.flag(ts, Dissection.GENERATED);
+        int saved = d.openRowIndex();
+        d.openRow(ts);
+        d.flag(d.add(TcpFields.TIME_RELATIVE, 0, 0, relative), Dissection.GENERATED);
+        d.flag(d.add(TcpFields.TIME_DELTA, 0, 0, delta), Dissection.GENERATED);
+        d.openRow(saved);
+    }
+
+    /** tcp_print_sequence_number_analysis: [SEQ/ACK analysis] with the ACK, RTTs, bytes in flight and the flags. */
+    private void analysisTree(Dissection d, int m, long firstRtt) {
+        int a = d.addBytes(TcpFields.ANALYSIS, 0, 0);
+        d.flag(a, Dissection.GENERATED);
+        int saved = d.openRowIndex();
+        d.openRow(a);
+        if (taAcked != 0) {
+            d.flag(d.add(TcpFields.ANALYSIS_ACKS_FRAME, 0, 0, taAcked), Dissection.GENERATED);
+            if (taRtt != 0) {
+                d.flag(d.add(TcpFields.ANALYSIS_ACK_RTT, 0, 0, taRtt), Dissection.GENERATED);
+            }
+        }
+        if (firstRtt != 0) {
+            d.flag(d.add(TcpFields.ANALYSIS_INITIAL_RTT, 0, 0, firstRtt), Dissection.GENERATED);
+        }
+        if (taBif != 0) {
+            d.flag(d.add(TcpFields.ANALYSIS_BYTES_IN_FLIGHT, 0, 0, taBif & 0xFFFFFFFFL), Dissection.GENERATED);
+            d.flag(d.add(TcpFields.ANALYSIS_PUSH_BYTES_SENT, 0, 0, taPush & 0xFFFFFFFFL), Dissection.GENERATED);
+        }
+        if (m != 0) {
+            int f = d.addBytes(TcpFields.ANALYSIS_FLAGS, 0, 0);
+            d.flag(f, Dissection.GENERATED);
+            d.openRow(f);
+            note(d, m, REUSED, TcpFields.ANALYSIS_REUSED_PORTS, Expert.Severity.NOTE);
+            note(d, m, RETRANS, TcpFields.ANALYSIS_RETRANSMISSION, Expert.Severity.NOTE);
+            if ((m & RETRANS) != 0 && taRto != 0) {
+                d.flag(d.add(TcpFields.ANALYSIS_RTO, 0, 0, taRto), Dissection.GENERATED);
+                d.flag(d.add(TcpFields.ANALYSIS_RTO_FRAME, 0, 0, taRtoFrame), Dissection.GENERATED);
+            }
+            if ((m & FAST) != 0) {
+                note(d, m, FAST, TcpFields.ANALYSIS_FAST_RETRANSMISSION, Expert.Severity.NOTE);
+                note(d, FAST, FAST, TcpFields.ANALYSIS_RETRANSMISSION, Expert.Severity.NOTE);
+            }
+            if ((m & SPURIOUS) != 0) {
+                note(d, m, SPURIOUS, TcpFields.ANALYSIS_SPURIOUS_RETRANSMISSION, Expert.Severity.NOTE);
+                note(d, SPURIOUS, SPURIOUS, TcpFields.ANALYSIS_RETRANSMISSION, Expert.Severity.NOTE);
+            }
+            note(d, m, OOO, TcpFields.ANALYSIS_OUT_OF_ORDER, Expert.Severity.WARNING);
+            note(d, m, LOST, TcpFields.ANALYSIS_LOST_SEGMENT, Expert.Severity.WARNING);
+            note(d, m, ACKUNSEEN, TcpFields.ANALYSIS_ACK_LOST_SEGMENT, Expert.Severity.WARNING);
+            note(d, m, WUPD, TcpFields.ANALYSIS_WINDOW_UPDATE, Expert.Severity.CHAT);
+            note(d, m, WFULL, TcpFields.ANALYSIS_WINDOW_FULL, Expert.Severity.WARNING);
+            note(d, m, KA, TcpFields.ANALYSIS_KEEP_ALIVE, Expert.Severity.NOTE);
+            note(d, m, KAACK, TcpFields.ANALYSIS_KEEP_ALIVE_ACK, Expert.Severity.NOTE);
+            if ((m & DUP) != 0) {
+                d.flag(d.addText(TcpFields.ANALYSIS_DUPLICATE_ACK, 0, 0, "This is a TCP duplicate ack"),
+                        Dissection.GENERATED);
+            }
+            note(d, m, ZWP, TcpFields.ANALYSIS_ZERO_WINDOW_PROBE, Expert.Severity.NOTE);
+            note(d, m, ZW, TcpFields.ANALYSIS_ZERO_WINDOW, Expert.Severity.WARNING);
+            note(d, m, ZWPACK, TcpFields.ANALYSIS_ZERO_WINDOW_PROBE_ACK, Expert.Severity.NOTE);
+            d.openRow(a);
+            if ((m & DUP) != 0) {
+                d.flag(d.add(TcpFields.ANALYSIS_DUPLICATE_ACK_NUM, 0, 0, dupNum & 0xFFFFFFFFL), Dissection.GENERATED);
+                int r = d.add(TcpFields.ANALYSIS_DUPLICATE_ACK_FRAME, 0, 0, dupFrame & 0xFFFFFFFFL);
+                d.flag(r, Dissection.GENERATED);
+                d.openRow(r);
+                Expert.add(d, TcpFields.ANALYSIS_DUPLICATE_ACK, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "Duplicate ACK (#" + (dupNum & 0xFFFFFFFFL) + ")", 0, 0);
+            }
+        }
+        d.openRow(saved);
+    }
+
+    private static void note(Dissection d, int m, int bit, io.jcap.field.FieldDef f, Expert.Severity severity) {
+        if ((m & bit) != 0) {
+            Expert.add(d, f, severity, Expert.Group.SEQUENCE, f.name, 0, 0);
         }
     }
 
@@ -962,6 +1407,41 @@ public final class TcpDissector implements Dissector {
         }
     }
 
+    /** tcp.completeness as tshark names it (conversation_completeness_fill). */
+    static String completenessText(int v) {
+        switch (v) {
+            case 1:
+                return "Incomplete, SYN_SENT";
+            case 3:
+                return "Incomplete, CLIENT_ESTABLISHED";
+            case 7:
+                return "Incomplete, ESTABLISHED";
+            case 15:
+                return "Incomplete, DATA";
+            case 31:
+            case 47:
+            case 63:
+                return "Complete, WITH_DATA";
+            case 23:
+            case 39:
+            case 55:
+                return "Complete, NO_DATA";
+            default:
+                return "Incomplete";
+        }
+    }
+
+    /** "1010 .... = Header Length: 40 bytes (10)" */
+    static String hdrLenText(int hlen) {
+        int words = hlen >> 2;
+        StringBuilder sb = new StringBuilder(48);
+        for (int i = 3; i >= 0; i--) {
+            sb.append((words >> i & 1) != 0 ? '1' : '0');
+        }
+        return sb.append(" .... = Header Length: ").append(hlen).append(" bytes (").append(words).append(')')
+                .toString();
+    }
+
     private static final char[] LETTERS = "RRRACEUAPRSF".toCharArray();
 
     /** tcp.flags.str: one letter per bit from the highest, "·" when clear. */
@@ -978,45 +1458,240 @@ public final class TcpDissector implements Dissector {
 
     private static final String[] SCPS_NAMES = {"BETS", "SNACK1", "SNACK2", "COMP", "NLTS"};
 
+    // ---- the option protocols (each option is its own protocol item in Wireshark's tree)
+    static final io.jcap.field.Protocol OPT_EOL = optProto("eol", "End of Option List (EOL)");
+    static final io.jcap.field.Protocol OPT_NOP = optProto("nop", "No-Operation (NOP)");
+    static final io.jcap.field.Protocol OPT_MSS = optProto("mss", "Maximum segment size");
+    static final io.jcap.field.Protocol OPT_WSCALE = optProto("wscale", "Window scale");
+    static final io.jcap.field.Protocol OPT_SACK_PERM = optProto("sack_perm", "SACK permitted");
+    static final io.jcap.field.Protocol OPT_SACK = optProto("sack", "SACK");
+    static final io.jcap.field.Protocol OPT_ECHO = optProto("echo", "Echo");
+    static final io.jcap.field.Protocol OPT_ECHOREPLY = optProto("echoreply", "Echo reply");
+    static final io.jcap.field.Protocol OPT_TIMESTAMP = optProto("timestamp", "Timestamps");
+    static final io.jcap.field.Protocol OPT_CC = optProto("cc", "CC");
+    static final io.jcap.field.Protocol OPT_CCNEW = optProto("ccnew", "CC.NEW");
+    static final io.jcap.field.Protocol OPT_CCECHO = optProto("ccecho", "CC.ECHO");
+    static final io.jcap.field.Protocol OPT_MD5 = optProto("md5", "TCP MD5 signature");
+    static final io.jcap.field.Protocol OPT_SCPS = optProto("scps", "SCPS capabilities");
+    static final io.jcap.field.Protocol OPT_SNACK = optProto("snack", "Selective Negative Acknowledgment");
+    static final io.jcap.field.Protocol OPT_SCPSREC = optProto("scpsrec", "SCPS record boundary");
+    static final io.jcap.field.Protocol OPT_SCPSCOR = optProto("scpscor", "SCPS corruption experienced");
+    static final io.jcap.field.Protocol OPT_QS = optProto("qs", "Quick-Start");
+    static final io.jcap.field.Protocol OPT_USER_TO = optProto("user_to", "User Timeout");
+    static final io.jcap.field.Protocol OPT_AO = optProto("ao", "TCP AO");
+    static final io.jcap.field.Protocol OPT_TFO = optProto("tfo", "TCP Fast Open");
+    static final io.jcap.field.Protocol OPT_ACC_ECN = optProto("acc_ecn", "Accurate ECN");
+    static final io.jcap.field.Protocol OPT_EXP = optProto("experimental", "Experimental");
+    static final io.jcap.field.Protocol OPT_UNKNOWN = optProto("unknown", "Unknown");
+    static final io.jcap.field.Protocol[] OPTION_PROTOCOLS = {OPT_EOL, OPT_NOP, OPT_MSS, OPT_WSCALE, OPT_SACK_PERM,
+        OPT_SACK, OPT_ECHO, OPT_ECHOREPLY, OPT_TIMESTAMP, OPT_CC, OPT_CCNEW, OPT_CCECHO, OPT_MD5, OPT_SCPS, OPT_SNACK,
+        OPT_SCPSREC, OPT_SCPSCOR, OPT_QS, OPT_USER_TO, OPT_AO, OPT_TFO, OPT_ACC_ECN, OPT_EXP, OPT_UNKNOWN};
+
+    private static io.jcap.field.Protocol optProto(String name, String shortName) {
+        return new io.jcap.field.Protocol("tcp.options." + name, "TCP Option - " + shortName, shortName);
+    }
+
+    /** The option protocol of a kind: its item in the tree and its name in the Options line. */
+    static io.jcap.field.Protocol optionProtocol(int kind) {
+        return switch (kind) {
+            case 0 -> OPT_EOL;
+            case 1 -> OPT_NOP;
+            case 2 -> OPT_MSS;
+            case 3 -> OPT_WSCALE;
+            case 4 -> OPT_SACK_PERM;
+            case 5 -> OPT_SACK;
+            case 6 -> OPT_ECHO;
+            case 7 -> OPT_ECHOREPLY;
+            case 8 -> OPT_TIMESTAMP;
+            case 11 -> OPT_CC;
+            case 12 -> OPT_CCNEW;
+            case 13 -> OPT_CCECHO;
+            case 19 -> OPT_MD5;
+            case 20 -> OPT_SCPS;
+            case 21 -> OPT_SNACK;
+            case 22 -> OPT_SCPSREC;
+            case 23 -> OPT_SCPSCOR;
+            case 27 -> OPT_QS;
+            case 28 -> OPT_USER_TO;
+            case 29 -> OPT_AO;
+            case 34 -> OPT_TFO;
+            case 0xAC, 0xAE -> OPT_ACC_ECN;
+            case 0xFD, 0xFE -> OPT_EXP;
+            default -> OPT_UNKNOWN;
+        };
+    }
+
+    /** The name an option has in the Options line ("Unknown (0x63)" for kinds tshark does not know). */
+    private static String optionListName(int kind) {
+        if (kind == 30) {
+            return "MPTCP";
+        }
+        io.jcap.field.Protocol p = optionProtocol(kind);
+        if (p == OPT_UNKNOWN) {
+            return "Unknown (0x" + Character.forDigit(kind >> 4, 16) + Character.forDigit(kind & 0xF, 16) + ")";
+        }
+        return p.shortName;
+    }
+
+    /** The Options item's text while options are dissected. */
+    private final StringBuilder optionsText = new StringBuilder(128);
+    private int optionsRow = -1;
+    private int optionRow = -1;
+    private boolean sawMss;
+
     private void options(PacketBuffer buf, int start, int areaEnd, Dissection d, TcpConversations c, int slot,
-                         int fwd, int rev, int ackValue, boolean tree) {
+                         int fwd, int rev, int ackValue, boolean tree, int flags) {
         int off = start;
         int length = areaEnd - start;
-        while (length > 0) {
-            int kind = buf.u8(off);
-            length--;
-            if (kind == 0) {
-                // End of Option List: the rest of the area is padding, checked in one read
-                // (a non-zero byte there is only an expert note)
-                if (tree) {
-                    d.add(TcpFields.OPTION_KIND, off, 1, kind);
+        int nops = 0;
+        int prevOpt = 1;
+        sawMss = false;
+        try {
+            while (length > 0) {
+                int kind = buf.u8(off);
+                length--;
+                if (kind == 0 || kind == 1) {
+                    if (kind == 1) {
+                        // the count runs over the whole header; the previous option only
+                        // changes with options that have a length
+                        nops++;
+                        if (nops == 4 && prevOpt == 1 && tree) {
+                            d.openRow(optionsRow);
+                            Expert.add(d, TcpFields.NOP, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                                    "4 NOP in a row - a router may have removed some options", 0, 0);
+                        }
+                    }
+                    if (tree) {
+                        d.openRow(optionsRow);
+                        io.jcap.field.Protocol p = kind == 0 ? OPT_EOL : OPT_NOP;
+                        d.open(p.field, off, 1);
+                        d.add(TcpFields.OPTION_KIND, off, 1, kind);
+                        optionsText.append(", ").append(p.shortName);
+                        d.openRow(optionsRow);
+                    }
+                    off++;
+                    if (kind == 0 && length > 0) {
+                        // padding after EOL should be zero; garbage there ends the options
+                        buf.check(off, length);
+                        boolean zero = true;
+                        for (int i = 0; i < length; i++) {
+                            if (buf.u8(off + i) != 0) {
+                                zero = false;
+                                break;
+                            }
+                        }
+                        if (!zero) {
+                            if (tree) {
+                                int row = d.addText(TcpFields.NON_ZERO_BYTES_AFTER_EOL, off, length,
+                                        "Non-zero header padding");
+                                d.openRow(row);
+                                Expert.add(d, TcpFields.NON_ZERO_BYTES_AFTER_EOL, Expert.Severity.ERROR,
+                                        Expert.Group.PROTOCOL, "Non-zero header padding", off, length);
+                                d.openRow(optionsRow);
+                            }
+                            return;
+                        }
+                    }
+                    continue;
                 }
-                buf.check(off + 1, length);
-                return;
-            }
-            if (kind == 1) {
-                if (tree) {
-                    d.add(TcpFields.OPTION_KIND, off, 1, kind);
+                String name = optionListName(kind);
+                if (length == 0) {
+                    badOption(d, tree, off, 1, name + " (length byte past end of options)");
+                    return;
                 }
-                off++;
-                continue;
+                int optlen = buf.u8(off + 1);
+                length--;
+                if (optlen < 2) {
+                    badOption(d, tree, off, 2, name + " (with too-short option length = " + optlen
+                            + (optlen == 1 ? " byte)" : " bytes)"));
+                    return;
+                }
+                if (optlen - 2 > length) {
+                    badOption(d, tree, off, length + 2, name + " (option length = " + optlen
+                            + (optlen == 1 ? " byte" : " bytes") + " says option goes past end of options)");
+                    return;
+                }
+                if (tree) {
+                    d.openRow(optionsRow);
+                    optionRow = d.open(kind == 12 || kind == 13 ? OPT_CC.field : optionProtocol(kind).field, off,
+                            Math.min(optlen, buf.capturedRemaining(off)));
+                    if (kind == 30) {
+                        d.setText(optionRow, "Multipath Transmission Control Protocol");
+                    }
+                    if (kind == 2 && (flags & SYN) == 0) {
+                        Expert.add(d, TcpFields.OPTIONS_MSS_PRESENT, Expert.Severity.WARNING, Expert.Group.PROTOCOL,
+                                "The non-SYN packet does contain a MSS option", 0, 0);
+                    }
+                    d.add(TcpFields.OPTION_KIND, off, 1, kind);
+                    optLenRow = d.add(TcpFields.OPTION_LEN, off + 1, 1, optlen);
+                }
+                if (kind == 2) {
+                    sawMss = true;
+                }
+                this.optEnd = off + optlen;
+                try {
+                    option(buf, kind, off, optlen, d, c, slot, fwd, rev, ackValue, tree, flags);
+                    if (tree) {
+                        optionsText.append(", ").append(name);
+                    }
+                } finally {
+                    if (tree) {
+                        d.openRow(optionsRow);
+                    }
+                }
+                off += optlen;
+                length -= optlen - 2;
+                prevOpt = kind;
             }
-            if (length == 0) {
-                return; // length byte past the end of the options
-            }
-            int optlen = buf.u8(off + 1);
-            length--;
-            if (optlen < 2 || optlen - 2 > length) {
-                return;
-            }
+        } finally {
             if (tree) {
-                d.add(TcpFields.OPTION_KIND, off, 1, kind);
-                d.add(TcpFields.OPTION_LEN, off + 1, 1, optlen);
+                if ((flags & SYN) != 0 && !sawMss) {
+                    d.openRow(optionsRow);
+                    Expert.add(d, TcpFields.OPTIONS_MSS_ABSENT, Expert.Severity.NOTE, Expert.Group.PROTOCOL,
+                            "The SYN packet does not contain a MSS option", 0, 0);
+                }
+                if (optionsText.length() > 239) {
+                    optionsText.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
+                }
+                d.setText(optionsRow, optionsText.toString());
+                d.openRow(optionsRow);
+                d.close();
             }
-            this.optEnd = off + optlen;
-            option(buf, kind, off, optlen, d, c, slot, fwd, rev, ackValue, tree);
-            off += optlen;
-            length -= optlen - 2;
+        }
+    }
+
+    private int optLenRow = -1;
+
+    /** An option whose length is wrong: an expert item in the Options tree, and the options end. */
+    private void badOption(Dissection d, boolean tree, int off, int len, String text) {
+        if (tree) {
+            d.openRow(optionsRow);
+            int row = d.addText(TcpFields.OPTION_LEN_INVALID, off, len, text);
+            d.openRow(row);
+            Expert.add(d, TcpFields.OPTION_LEN_INVALID, Expert.Severity.NOTE, Expert.Group.SEQUENCE, text, off, len);
+            d.openRow(optionsRow);
+        }
+    }
+
+    /** tcp_option_len_check: a fixed-length option of another length gets a note under its Length. */
+    private boolean lenCheck(Dissection d, int o, int optlen, int expected) {
+        if (optlen == expected) {
+            return true;
+        }
+        if (d.tree()) {
+            d.openRow(optLenRow);
+            Expert.add(d, TcpFields.OPTION_LEN_INVALID, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                    "option length should be " + expected, 0, 0);
+            d.openRow(optionRow);
+        }
+        return false;
+    }
+
+    /** Appends to the current option item's text ("TCP Option - Maximum segment size" + ": 1460 bytes"). */
+    private void optionText(Dissection d, int kind, String more) {
+        if (d.tree()) {
+            io.jcap.field.Protocol p = kind == 12 || kind == 13 ? OPT_CC : optionProtocol(kind);
+            d.setText(optionRow, p.name + more);
         }
     }
 
@@ -1062,41 +1737,56 @@ public final class TcpDissector implements Dissector {
     }
 
     private void option(PacketBuffer buf, int kind, int o, int optlen, Dissection d, TcpConversations c, int slot,
-                        int fwd, int rev, int ackValue, boolean tree) {
+                        int fwd, int rev, int ackValue, boolean tree, int flags) {
         switch (kind) {
             case 2 -> { // MSS
-                if (optlen != 4) {
+                if (!lenCheck(d, o, optlen, 4)) {
                     return;
                 }
                 int mss = optU16(buf, o + 2);
                 d.add(TcpFields.OPTIONS_MSS_VAL, o + 2, 2, mss);
                 d.info.builder().append(" MSS=").append(mss);
+                optionText(d, kind, tree ? ": " + mss + " bytes" : null);
             }
             case 3 -> { // window scale
-                if (optlen != 3) {
+                if (!lenCheck(d, o, optlen, 3)) {
                     return;
                 }
                 int shift = optU8(buf, o + 2);
-                d.add(TcpFields.OPTIONS_WSCALE_SHIFT, o + 2, 1, shift);
+                int row = d.add(TcpFields.OPTIONS_WSCALE_SHIFT, o + 2, 1, shift);
+                int raw = shift;
                 if (shift > 14) {
+                    if (tree) {
+                        d.openRow(row);
+                        Expert.add(d, TcpFields.OPTIONS_WSCALE_SHIFT_INVALID, Expert.Severity.WARNING,
+                                Expert.Group.PROTOCOL, "Window scale shift exceeds 14", 0, 0);
+                        d.openRow(optionRow);
+                    }
                     shift = 14;
                 }
-                d.add(TcpFields.OPTIONS_WSCALE_MULTIPLIER, o + 2, 1, 1 << shift);
+                d.flag(d.add(TcpFields.OPTIONS_WSCALE_MULTIPLIER, o + 2, 1, 1 << shift), Dissection.GENERATED);
                 d.info.builder().append(" WS=").append(1 << shift);
+                optionText(d, kind, tree ? ": " + raw + " (multiply by " + (1 << shift) + ")" : null);
                 c.winScale[fwd] = (byte) shift;
             }
-            case 4 -> d.info.append(" SACK_PERM");
-            case 5 -> sack(buf, o, optlen, d, c, rev, ackValue, tree);
+            case 4 -> {
+                lenCheck(d, o, optlen, 2);
+                d.info.append(" SACK_PERM");
+            }
+            case 5 -> sack(buf, o, optlen, d, c, fwd, rev, ackValue, tree);
             case 6, 7 -> { // echo, echo reply
-                if (optlen != 6) {
+                if (!lenCheck(d, o, optlen, 6)) {
                     return;
                 }
                 long v = optU32(buf, o + 2);
                 d.add(TcpFields.OPTIONS_ECHO_VALUE, o + 2, 4, v);
                 d.info.builder().append(" ECHO=").append(v);
+                if (tree) {
+                    d.setText(optionRow, OPT_ECHO.name + ": " + v);
+                }
             }
             case 8 -> { // timestamps
-                if (optlen != 10) {
+                if (!lenCheck(d, o, optlen, 10)) {
                     return;
                 }
                 long tsval = optU32(buf, o + 2);
@@ -1104,9 +1794,10 @@ public final class TcpDissector implements Dissector {
                 d.add(TcpFields.OPTIONS_TIMESTAMP_TSVAL, o + 2, 4, tsval);
                 d.add(TcpFields.OPTIONS_TIMESTAMP_TSECR, o + 6, 4, tsecr);
                 d.info.builder().append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
+                optionText(d, kind, tree ? ": TSval " + tsval + ", TSecr " + tsecr : null);
             }
             case 11, 12, 13 -> { // CC, CC.NEW, CC.ECHO
-                if (optlen != 6) {
+                if (!lenCheck(d, o, optlen, 6)) {
                     return;
                 }
                 long v = optU32(buf, o + 2);
@@ -1115,51 +1806,63 @@ public final class TcpDissector implements Dissector {
             }
             case 19 -> { // MD5 signature
                 d.info.append(" MD5");
-                if (optlen == 18) {
+                if (lenCheck(d, o, optlen, 18)) {
                     d.addBytes(TcpFields.OPTIONS_MD5_DIGEST, o + 2, Math.min(16, buf.capturedRemaining(o + 2)));
                 }
             }
             case 20 -> scps(buf, o, optlen, d, c, fwd);
             case 21 -> { // SCPS SNACK: its handler reads past the option
-                if (optlen != 6) {
+                if (!lenCheck(d, o, optlen, 6)) {
                     return;
                 }
                 optCheck(buf, o + 2, 4);
                 throw BoundsException.MALFORMED;
             }
             case 27 -> { // Quick-Start response
-                if (optlen != 8) {
+                if (!lenCheck(d, o, optlen, 8)) {
                     return;
                 }
                 int rate = optU8(buf, o + 2) & 0x0F;
                 d.add(TcpFields.OPTIONS_QS_RATE, o + 2, 1, rate);
+                d.add(TcpFields.OPTIONS_QS_TTL_DIFF, o + 3, 1, optU8(buf, o + 3));
                 d.info.builder().append(" QSresp=").append(TcpFields.OPTIONS_QS_RATE.values.name(rate, "?"));
             }
             case 28 -> { // user timeout
-                if (optlen != 4) {
+                if (!lenCheck(d, o, optlen, 4)) {
                     return;
                 }
                 int v = optU16(buf, o + 2);
-                d.add(TcpFields.OPTIONS_USER_TO_VAL, o + 2, 2, v);
+                d.add(TcpFields.OPTIONS_USER_TO_GRANULARITY, o + 2, 2, v);
+                d.add(TcpFields.OPTIONS_USER_TO_VAL, o + 2, 2, v & 0x7FFF);
                 d.info.builder().append(" USER_TO=").append(v & 0x7FFF);
             }
             case 29 -> { // TCP-AO: no leading space; its MAC is read
                 d.info.append("TCP AO");
+                d.add(TcpFields.OPTIONS_AO_KEYID, o + 2, 1, optU8(buf, o + 2));
+                d.add(TcpFields.OPTIONS_AO_RNEXTKEYID, o + 3, 1, optU8(buf, o + 3));
                 optCheck(buf, o, optlen);
+                if (optlen > 4) {
+                    d.addBytes(TcpFields.OPTIONS_AO_MAC, o + 4, optlen - 4);
+                }
             }
             case 30 -> { // MPTCP
                 d.setProtocol("MPTCP");
-                d.add(TcpFields.OPTIONS_MPTCP_SUBTYPE, o + 2, 1, optU8(buf, o + 2) >> 4);
+                int subtype = optU8(buf, o + 2) >> 4;
+                d.add(TcpFields.OPTIONS_MPTCP_SUBTYPE, o + 2, 1, subtype);
+                if (tree) {
+                    String n = TcpFields.OPTIONS_MPTCP_SUBTYPE.values.name(subtype);
+                    d.setText(optionRow, "Multipath Transmission Control Protocol: " + (n != null ? n : "Unknown"));
+                }
                 optCheck(buf, o, optlen);
             }
-            case 34 -> tfo(buf, d, o, optlen, 2);
+            case 34 -> tfo(buf, d, o, optlen, 2, flags);
             case 0xAC, 0xAE -> {
                 if (optlen == 2 || optlen == 5 || optlen == 8 || optlen == 11) {
                     accEcn(buf, o + 2, optlen - 2, kind == 0xAC, d);
                     c.convFlags[slot] |= TcpConversations.ACC_OPTION;
                 }
             }
-            case 0xFD, 0xFE -> experimental(buf, o, optlen, d, c, slot);
+            case 0xFD, 0xFE -> experimental(buf, o, optlen, d, c, slot, flags);
             case 22, 23, 76, 78 -> {
                 // SCPS record boundary / corruption experienced, Riverbed probe / transparency:
                 // nothing shown (Riverbed's rare prepended texts are not reproduced)
@@ -1174,18 +1877,29 @@ public final class TcpDissector implements Dissector {
         }
     }
 
-    private void sack(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int rev, int ackValue,
-                      boolean tree) {
+    private void sack(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int fwd, int rev,
+                      int ackValue, boolean tree) {
         int base = (c.flowFlags[rev] & TcpConversations.BASE_SET) != 0 ? c.baseSeq[rev] : 0;
         int rem = optlen - 2;
         int p = o + 2;
         int blocks = 0;
+        long dle = -1;
+        long dre = -1;
+        StringBuilder text = tree ? new StringBuilder(OPT_SACK.name) : null;
         while (rem >= 8) {
             long le = (optI32(buf, p) - base) & 0xFFFFFFFFL;
             long re = (optI32(buf, p + 4) - base) & 0xFFFFFFFFL;
             if (tree) {
-                d.add(TcpFields.OPTIONS_SACK_LE, p, 4, le);
-                d.add(TcpFields.OPTIONS_SACK_RE, p + 4, 4, re);
+                d.setText(d.add(TcpFields.OPTIONS_SACK_LE, p, 4, le), "left edge = " + le + " (relative)");
+                d.setText(d.add(TcpFields.OPTIONS_SACK_RE, p + 4, 4, re), "right edge = " + re + " (relative)");
+                text.append(' ').append(le).append('-').append(re);
+            }
+            if (blocks == 0 && (int) le - ackValue < 0) {
+                dle = le;
+                dre = re;
+            }
+            if (blocks < 4) {
+                c.sackDelivered[fwd] += (int) (re - le);
             }
             d.info.builder().append(" SLE=").append(le).append(" SRE=").append(re);
             p += 8;
@@ -1197,6 +1911,20 @@ public final class TcpDissector implements Dissector {
         }
         if (tree) {
             d.flag(d.add(TcpFields.OPTIONS_SACK_COUNT, o, 0, blocks), Dissection.GENERATED);
+            if (dle >= 0) {
+                int r = d.add(TcpFields.OPTIONS_SACK_DSACK_LE, o + 2, 4, dle);
+                d.setText(r, "D-SACK Left Edge = " + dle + " (relative)");
+                d.flag(r, Dissection.GENERATED);
+                r = d.add(TcpFields.OPTIONS_SACK_DSACK_RE, o + 6, 4, dre);
+                d.setText(r, "D-SACK Right Edge = " + dre + " (relative)");
+                d.flag(r, Dissection.GENERATED);
+                r = d.addText(TcpFields.OPTIONS_SACK_DSACK, o + 2, 8, "D-SACK Sequence");
+                d.openRow(r);
+                Expert.add(d, TcpFields.OPTIONS_SACK_DSACK, Expert.Severity.WARNING, Expert.Group.SEQUENCE,
+                        "D-SACK Sequence", o + 2, 8);
+                d.openRow(optionRow);
+            }
+            d.setText(optionRow, text.toString());
         }
         if (blocks == 0 && Integer.compareUnsigned(ackValue, 0x80000000) <= 0) {
             // the D-SACK check reads the first block's edges, which lie past the option
@@ -1205,14 +1933,20 @@ public final class TcpDissector implements Dissector {
     }
 
     /** TCP Fast Open: a cookie request, or a cookie (read before it is announced). */
-    private void tfo(PacketBuffer buf, Dissection d, int o, int optlen, int headerLength) {
+    private void tfo(PacketBuffer buf, Dissection d, int o, int optlen, int headerLength, int flags) {
         if (optlen == headerLength) {
-            d.flag(d.addBytes(TcpFields.OPTIONS_TFO_REQUEST, o, 0), Dissection.GENERATED);
+            d.addText(TcpFields.OPTIONS_TFO_REQUEST, o, optlen, "Fast Open Cookie Request");
             d.info.append(" TFO=R");
         } else {
             optCheck(buf, o, optlen);
-            d.addBytes(TcpFields.OPTIONS_TFO_COOKIE, o + headerLength, optlen - headerLength);
+            int row = d.addBytes(TcpFields.OPTIONS_TFO_COOKIE, o + headerLength, optlen - headerLength);
             d.info.append(" TFO=C");
+            if ((flags & (SYN | ACK)) == SYN && row >= 0) {
+                d.openRow(row);
+                Expert.add(d, TcpFields.ANALYSIS_TFO_SYN, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "TCP SYN with TFO Cookie", 0, 0);
+                d.openRow(optionRow);
+            }
         }
     }
 
@@ -1241,14 +1975,19 @@ public final class TcpDissector implements Dissector {
         }
     }
 
-    private void experimental(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int slot) {
+    private void experimental(PacketBuffer buf, int o, int optlen, Dissection d, TcpConversations c, int slot,
+                              int flags) {
         if (optlen < 4) {
             return;
         }
         int exid = optU16(buf, o + 2);
         d.add(TcpFields.OPTIONS_EXPERIMENTAL_EXID, o + 2, 2, exid);
+        if (d.tree()) {
+            String n = TcpFields.OPTIONS_EXPERIMENTAL_EXID.values.name(exid);
+            d.setText(optionRow, OPT_EXP.name + ": " + (n != null ? n : "Unknown"));
+        }
         switch (exid) {
-            case 0xF989 -> tfo(buf, d, o, optlen, 4);
+            case 0xF989 -> tfo(buf, d, o, optlen, 4, flags);
             case 0x00AC -> {
                 if (optlen == 4) {
                     d.info.append(" TARR");
@@ -1266,6 +2005,9 @@ public final class TcpDissector implements Dissector {
             }
             default -> {
                 optCheck(buf, o, optlen);
+                if (optlen > 4) {
+                    d.addBytes(TcpFields.OPTIONS_EXPERIMENTAL_DATA, o + 4, optlen - 4);
+                }
                 StringBuilder sb = d.info.builder().append(" ExID=");
                 appendHexUpper(sb, exid);
             }
