@@ -220,6 +220,17 @@ public final class Dissection {
         layers[layerCount++] = p;
     }
 
+    /**
+     * Forgets the layers entered after the first {@code count}: a layer that took none of
+     * the bytes (it asked TCP for more before its PDU began) leaves frame.protocols, as a
+     * Wireshark dissector that returns 0 does.
+     */
+    public void truncateLayers(int count) {
+        if (count >= 0 && count < layerCount) {
+            layerCount = count;
+        }
+    }
+
     public int layerCount() {
         return layerCount;
     }

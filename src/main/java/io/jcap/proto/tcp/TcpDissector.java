@@ -712,6 +712,7 @@ public final class TcpDissector implements Dissector {
                     d.canDesegment = true;
                     d.desegmentOffset = offset;
                     d.desegmentLength = 0;
+                    int layersBefore = d.layerCount();
                     decodePorts(buf, offset, end, d, marks, sport, dport, serverPort);
                     called = true;
                     if (d.desegmentLength != 0) {
@@ -719,14 +720,21 @@ public final class TcpDissector implements Dissector {
                         desegLen = d.desegmentLength;
                         desegOffset = d.desegmentOffset;
                         desegRel = desegOffset - offset;
+                        if (desegRel == 0) {
+                            d.truncateLayers(layersBefore);
+                        }
                     }
                 }
                 if (done != null) {
                     // the segment completed the PDU: the subdissector gets all of it
+                    int layersBefore = d.layerCount();
                     callReassembled(buf, done, d, marks, sport, dport, serverPort, true);
                     called = true;
                     desegLen = d.desegmentLength;
                     desegRel = d.desegmentOffset;
+                    if (desegLen != 0 && desegRel == 0) {
+                        d.truncateLayers(layersBefore);
+                    }
                     if (desegLen == 0) {
                         r.done(fl, done);
                         segmentData(d, "TCP segment data (", offset, another > 0 ? offset + another : end);
