@@ -51,6 +51,8 @@ public final class DnsDissector {
     private final DnsNames names = new DnsNames();
     private final DnsRdata rdata = new DnsRdata(names);
     private final DnsTransactions transactions = new DnsTransactions();
+    /** For "[PDU Size: N]" under TCP, once per message (tcp_dissect_pdus). */
+    private final io.jcap.proto.tcp.TcpDissector tcpLayer;
     /** Set while reading the questions: an AXFR or IXFR question expects several responses. */
     private boolean multipleResponses;
 
@@ -70,6 +72,7 @@ public final class DnsDissector {
     public final Dissector heuristic = this::heuristic;
 
     public DnsDissector(EngineBuilder b) {
+        this.tcpLayer = io.jcap.proto.tcp.TcpDissector.of(b);
         b.protocol(DnsFields.PROTOCOL);
         b.protocol(MdnsFields.PROTOCOL);
         b.protocol(LlmnrFields.PROTOCOL);
@@ -173,6 +176,7 @@ public final class DnsDissector {
                     d.enter(DnsFields.PROTOCOL);
                     entered = true;
                 }
+                tcpLayer.pduSize(d, off, plen);
                 pdu(buf, off, plen, d);
                 off += plen;
             }
