@@ -21,7 +21,7 @@ public final class RecordedLayers {
      * ip.version tshark's IPv6 tree carries; every link layer that hands off by EtherType
      * adds the padding and trailer as eth items; 802.1ad tags are VLAN items; ICMPv6 adds
      * ICMP's extension objects; the PPPoE session layer adds pppoe items; mDNS and LLMNR
-     * are DNS items; HTTP adds its body's media-type items when its own layer records.
+     * are DNS items; DNS over TCP adds TCP's [PDU Size] items; HTTP adds its body's media-type items when its own layer records.
      * IPv4 options ("ip.options.*") are items of the IPv4 layer, TCP options ("tcp.options.*") of TCP's.
      */
     private static final Map<String, List<String>> ALSO_ADDED_BY = Map.ofEntries(
@@ -31,6 +31,7 @@ public final class RecordedLayers {
             Map.entry("icmp", List.of("icmpv6")),
             Map.entry("pppoe", List.of("pppoes")),
             Map.entry("dns", List.of("mdns", "llmnr")),
+            Map.entry("tcp", List.of("dns")),
             Map.entry("data-text-lines", List.of("http")),
             Map.entry("json", List.of("http")),
             Map.entry("xml", List.of("http")),
