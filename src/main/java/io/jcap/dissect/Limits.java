@@ -16,6 +16,10 @@ public final class Limits {
     public static final String IP_DATAGRAMS = define("ip.reassembly_max_datagrams", 4096);
     public static final String IP_FRAGMENTS = define("ip.reassembly_max_fragments", 1024);
     public static final String IP_BYTES = define("ip.reassembly_max_bytes", 64L << 20);
+    public static final String TCP_FLOWS = define("tcp.reassembly_max_flows", 16_384);
+    public static final String TCP_PDUS = define("tcp.reassembly_max_pdus_per_flow", 64);
+    public static final String TCP_PDU_BYTES = define("tcp.reassembly_max_pdu_bytes", 16L << 20);
+    public static final String TCP_BYTES = define("tcp.reassembly_max_bytes", 128L << 20);
 
     private static String define(String name, long value) {
         DEFAULTS.put(name, value);

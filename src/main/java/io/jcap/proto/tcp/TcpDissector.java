@@ -64,7 +64,10 @@ public final class TcpDissector implements Dissector {
     private final DissectorTable ports;
     private final DataDissector data;
     private final TcpConversations conv;
-    private final TcpReassembly reassembly = new TcpReassembly();
+    private final TcpReassembly reassembly;
+    /** jcap's expert item for reassembly state dropped at the tcp.reassembly_* limits. */
+    static final io.jcap.field.FieldDef REASSEMBLY_LIMIT = TcpFields.PROTOCOL.label("tcp.reassembly.limit",
+            "Reassembly limit reached");
 
     // ---- heuristic subdissectors (Wireshark's "tcp" heuristic list), in the order added
     private Dissector[] heuristics = new Dissector[4];
@@ -100,6 +103,7 @@ public final class TcpDissector implements Dissector {
 
     TcpDissector(EngineBuilder b, DataDissector data, int maxConversations) {
         this.data = data;
+        this.reassembly = new TcpReassembly(b.limits());
         this.conv = new TcpConversations(maxConversations);
         this.conv.reassembly = reassembly;
         this.ports = b.table("tcp.port", "TCP port", 1 << 16);
@@ -597,6 +601,7 @@ public final class TcpDissector implements Dissector {
                     } catch (TcpReassembly.ReassemblyError e) {
                         reassemblyError(d, e, false);
                     }
+                    noteEvictions(d, offset);
                 } else {
                     // Not reassemblable: subdissector errors show as "[BoundErrorUnreassembled Packet]"
                     boolean saved = d.fragmented;
@@ -833,6 +838,20 @@ public final class TcpDissector implements Dissector {
         d.openRow(tcpTop);
         d.setText(d.addBytes(TcpFields.SEGMENT_DATA, from, Math.max(0, Math.min(n, d.buf.capturedRemaining(from)))),
                 prefix + n + (n == 1 ? " byte)" : " bytes)"));
+        d.openRow(saved);
+    }
+
+    /** An expert note under the TCP item when this segment made reassembly drop old state. */
+    private void noteEvictions(Dissection d, int offset) {
+        int n = reassembly.takeEvictions();
+        if (n == 0 || !d.tree() || tcpTop < 0) {
+            return;
+        }
+        int saved = d.openRowIndex();
+        d.openRow(tcpTop);
+        io.jcap.dissect.Expert.add(d, REASSEMBLY_LIMIT, io.jcap.dissect.Expert.Severity.NOTE,
+                io.jcap.dissect.Expert.Group.REASSEMBLE, "Reassembly limit reached: " + n
+                        + (n == 1 ? " reassembly state" : " reassembly states") + " dropped", offset, 0);
         d.openRow(saved);
     }
 

@@ -29,6 +29,37 @@ final class TcpReassembly {
     static final int MAX_PDU_BYTES = 16 << 20;
     static final long MAX_TOTAL_BYTES = 128L << 20;
 
+    private final int maxFlows;
+    private final int maxMsps;
+    private final int maxPduBytes;
+    private final long maxTotalBytes;
+    /** State dropped at the bounds since {@link #takeEvictions}: the segment gets an expert note. */
+    private int evictions;
+
+    TcpReassembly() {
+        this(MAX_FLOWS, MAX_MSPS, MAX_PDU_BYTES, MAX_TOTAL_BYTES);
+    }
+
+    TcpReassembly(int maxFlows, int maxMsps, int maxPduBytes, long maxTotalBytes) {
+        this.maxFlows = maxFlows;
+        this.maxMsps = Math.max(2, maxMsps);
+        this.maxPduBytes = maxPduBytes;
+        this.maxTotalBytes = maxTotalBytes;
+    }
+
+    /** Bounded by the run's tcp.reassembly_* limits. */
+    TcpReassembly(io.jcap.dissect.Limits limits) {
+        this(limits.getInt(io.jcap.dissect.Limits.TCP_FLOWS), limits.getInt(io.jcap.dissect.Limits.TCP_PDUS),
+                limits.getInt(io.jcap.dissect.Limits.TCP_PDU_BYTES), limits.get(io.jcap.dissect.Limits.TCP_BYTES));
+    }
+
+    /** How many flows or PDUs were dropped at the bounds since the last call. */
+    int takeEvictions() {
+        int n = evictions;
+        evictions = 0;
+        return n;
+    }
+
     /** MSP_FLAGS_REASSEMBLE_ENTIRE_SEGMENT: the subdissector asked for one more segment. */
     static final int ENTIRE_SEGMENT = 1;
 
@@ -157,8 +188,9 @@ final class TcpReassembly {
         c.reasm[row] = f;
         link(f);
         flows++;
-        while (flows > MAX_FLOWS) {
+        while (flows > maxFlows) {
             release(tail);
+            evictions++;
         }
         return f;
     }
@@ -228,7 +260,8 @@ final class TcpReassembly {
             f.msps[i] = m;
             return m;
         }
-        if (f.count == MAX_MSPS) {
+        if (f.count >= maxMsps) {
+            evictions++;
             // drop the PDU seen last the longest time ago
             int oldest = 0;
             for (int k = 1; k < f.count; k++) {
@@ -307,8 +340,9 @@ final class TcpReassembly {
             m.datalenSet = true;
         }
         long end = (fragOffset & 0xFFFFFFFFL) + len;
-        if (end > MAX_PDU_BYTES || !room(f, m, (int) end)) {
+        if (end > maxPduBytes || !room(f, m, (int) end)) {
             // too large to keep: give the PDU up
+            evictions++;
             forget(f, m);
             f.remove(m);
             return null;
@@ -333,12 +367,13 @@ final class TcpReassembly {
         if (end <= m.data.length) {
             return true;
         }
-        int n = m.data.length == 0 ? end : Math.max(end, Math.min(MAX_PDU_BYTES, m.data.length * 2));
+        int n = m.data.length == 0 ? end : Math.max(end, Math.min(maxPduBytes, m.data.length * 2));
         long grow = n - m.data.length;
-        while (totalBytes + grow > MAX_TOTAL_BYTES && tail != null && tail != f) {
+        while (totalBytes + grow > maxTotalBytes && tail != null && tail != f) {
             release(tail);
+            evictions++;
         }
-        if (totalBytes + grow > MAX_TOTAL_BYTES) {
+        if (totalBytes + grow > maxTotalBytes) {
             return false;
         }
         m.data = Arrays.copyOf(m.data, n);
@@ -509,7 +544,8 @@ final class TcpReassembly {
             m.headFrame = frame;
         }
         int end = fragOffset + len;
-        if (end > MAX_PDU_BYTES || !room(f, m, end)) {
+        if (end > maxPduBytes || !room(f, m, end)) {
+            evictions++;
             forget(f, m);
             f.remove(m);
             return;
