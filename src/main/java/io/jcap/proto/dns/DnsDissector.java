@@ -50,7 +50,7 @@ public final class DnsDissector {
 
     private final DnsNames names = new DnsNames();
     private final DnsRdata rdata = new DnsRdata(names);
-    private final DnsTransactions transactions = new DnsTransactions();
+    private final DnsTransactions transactions;
     /** For "[PDU Size: N]" under TCP, once per message (tcp_dissect_pdus). */
     private final io.jcap.proto.tcp.TcpDissector tcpLayer;
     /** Set while reading the questions: an AXFR or IXFR question expects several responses. */
@@ -73,6 +73,8 @@ public final class DnsDissector {
 
     public DnsDissector(EngineBuilder b) {
         this.tcpLayer = io.jcap.proto.tcp.TcpDissector.of(b);
+        this.transactions = new DnsTransactions(b.limits().getInt(io.jcap.dissect.Limits.DNS_CONVERSATIONS),
+                b.limits().getInt(io.jcap.dissect.Limits.DNS_TRANSACTIONS));
         b.protocol(DnsFields.PROTOCOL);
         b.protocol(MdnsFields.PROTOCOL);
         b.protocol(LlmnrFields.PROTOCOL);

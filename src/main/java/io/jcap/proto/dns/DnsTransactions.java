@@ -23,6 +23,18 @@ final class DnsTransactions {
     private static final int MAX_CONVERSATIONS = 1 << 20;
     /** Transactions kept (the table holds twice as many slots). */
     private static final int MAX_ENTRIES = 1 << 19;
+    private final int maxConversations;
+    private final int maxEntries;
+
+    DnsTransactions() {
+        this(MAX_CONVERSATIONS, MAX_ENTRIES);
+    }
+
+    /** Bounded by -o dns.max_conversations and dns.max_transactions. */
+    DnsTransactions(int maxConversations, int maxEntries) {
+        this.maxConversations = maxConversations;
+        this.maxEntries = maxEntries;
+    }
 
     private final FlowKey lookup = new FlowKey();
     private final Map<FlowKey, Integer> udp = new HashMap<>();
@@ -112,7 +124,7 @@ final class DnsTransactions {
         lookup.set(src, srcPort, dst, dstPort);
         Integer c = m.get(lookup);
         if (c == null) {
-            if (udp.size() + tcp.size() >= MAX_CONVERSATIONS || nextConversation >= (1 << 30)) {
+            if (udp.size() + tcp.size() >= maxConversations || nextConversation >= (1 << 30)) {
                 reset();
             }
             c = nextConversation++;
@@ -147,7 +159,7 @@ final class DnsTransactions {
         if (s >= 0) {
             return s;
         }
-        if (size >= MAX_ENTRIES) {
+        if (size >= maxEntries) {
             // keep the conversation numbers (they are in the key), forget the transactions
             Arrays.fill(keys, 0);
             size = 0;

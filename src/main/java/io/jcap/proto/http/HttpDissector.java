@@ -77,12 +77,14 @@ public final class HttpDissector implements Dissector {
     }
 
     private final TcpDissector tcp;
+    /** The connections whose request/response state is kept (-o http.max_conversations). */
+    private int maxConversations = MAX_CONVERSATIONS;
     private final HttpBodies bodies;
     private final HttpText t = new HttpText();
     private final Map<Integer, Conv> conversations = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Conv> eldest) {
-            return size() > MAX_CONVERSATIONS;
+            return size() > maxConversations;
         }
     };
     private final Dissector heuristic = this::heuristic;
@@ -113,6 +115,7 @@ public final class HttpDissector implements Dissector {
         b.protocol(HttpFields.PROTOCOL);
         this.bodies = new HttpBodies(b, data);
         this.tcp = TcpDissector.of(b);
+        this.maxConversations = b.limits().getInt(io.jcap.dissect.Limits.HTTP_CONVERSATIONS);
         DissectorTable ports = b.table("tcp.port", "TCP port", 1 << 16);
         for (int p : TCP_PORTS) {
             ports.add(p, this, "http");
