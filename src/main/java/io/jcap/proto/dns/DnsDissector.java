@@ -51,6 +51,9 @@ public final class DnsDissector {
     private final DnsNames names = new DnsNames();
     private final DnsRdata rdata = new DnsRdata(names);
     private final DnsTransactions transactions;
+    /** jcap's expert item for transaction state dropped at the dns.max_* limits. */
+    static final io.jcap.field.FieldDef TRANSACTIONS_LIMIT = DnsFields.PROTOCOL.label("dns.transactions.limit",
+            "Transaction limit reached");
     /** For "[PDU Size: N]" under TCP, once per message (tcp_dissect_pdus). */
     private final io.jcap.proto.tcp.TcpDissector tcpLayer;
     /** Set while reading the questions: an AXFR or IXFR question expects several responses. */
@@ -331,6 +334,11 @@ public final class DnsDissector {
         if (!d.inErrorPacket) {
             transactions.track(prefix >= 0, d.netSrc, d.srcPort, d.netDst, d.dstPort, id, response,
                     d.frame != null ? d.frame.number : 0, now);
+            if (transactions.takeDropped() > 0 && tree) {
+                io.jcap.dissect.Expert.add(d, TRANSACTIONS_LIMIT, io.jcap.dissect.Expert.Severity.NOTE,
+                        io.jcap.dissect.Expert.Group.SEQUENCE,
+                        "Transaction limit reached: earlier queries and responses forgotten", start, 0);
+            }
         } else {
             transactions.fake(now);
         }

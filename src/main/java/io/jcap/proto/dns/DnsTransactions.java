@@ -25,6 +25,15 @@ final class DnsTransactions {
     private static final int MAX_ENTRIES = 1 << 19;
     private final int maxConversations;
     private final int maxEntries;
+    /** Times the tables were emptied at their bounds since {@link #takeDropped}. */
+    private int dropped;
+
+    /** How often the tables were emptied at their bounds since the last call. */
+    int takeDropped() {
+        int n = dropped;
+        dropped = 0;
+        return n;
+    }
 
     DnsTransactions() {
         this(MAX_CONVERSATIONS, MAX_ENTRIES);
@@ -126,6 +135,7 @@ final class DnsTransactions {
         if (c == null) {
             if (udp.size() + tcp.size() >= maxConversations || nextConversation >= (1 << 30)) {
                 reset();
+                dropped++;
             }
             c = nextConversation++;
             m.put(lookup.copy(), c);
@@ -163,6 +173,7 @@ final class DnsTransactions {
             // keep the conversation numbers (they are in the key), forget the transactions
             Arrays.fill(keys, 0);
             size = 0;
+            dropped++;
         } else if ((size + 1) * 2 > keys.length) {
             grow();
         }

@@ -79,12 +79,21 @@ public final class HttpDissector implements Dissector {
     private final TcpDissector tcp;
     /** The connections whose request/response state is kept (-o http.max_conversations). */
     private int maxConversations = MAX_CONVERSATIONS;
+    /** Connections forgotten at the bound since the last note. */
+    private int evicted;
+    /** jcap's expert item for connection state dropped at -o http.max_conversations. */
+    static final io.jcap.field.FieldDef CONVERSATIONS_LIMIT = HttpFields.PROTOCOL.label("http.conversations.limit",
+            "Conversation limit reached");
     private final HttpBodies bodies;
     private final HttpText t = new HttpText();
     private final Map<Integer, Conv> conversations = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Conv> eldest) {
-            return size() > maxConversations;
+            if (size() > maxConversations) {
+                evicted++;
+                return true;
+            }
+            return false;
         }
     };
     private final Dissector heuristic = this::heuristic;
@@ -268,6 +277,11 @@ public final class HttpDissector implements Dissector {
         }
         if (tree) {
             top = d.open(HttpFields.PROTOCOL.field, start, buf.capturedRemaining(start));
+            if (evicted > 0) {
+                Expert.add(d, CONVERSATIONS_LIMIT, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                        "Conversation limit reached: " + evicted + (evicted == 1 ? " connection" : " connections")
+                                + " forgotten", start, 0);
+            }
             if (leadingCrlf) {
                 String m = HttpFields.LEADING_CRLF.name;
                 d.openRow(d.addText(TEXT, start, 2, m));
@@ -276,6 +290,7 @@ public final class HttpDissector implements Dissector {
             }
         }
 
+        evicted = 0;
         // ---- the lines
         messageType = OTHERS;
         contentType = null;
