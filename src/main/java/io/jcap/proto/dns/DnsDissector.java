@@ -35,7 +35,7 @@ import static io.jcap.proto.dns.DnsTables.OPCODE_UPDATE;
  * <p>Transports: UDP port 53 (DNS), 5353 (mDNS), 5355 (LLMNR); TCP ports 53 and 5353 (DNS,
  * each message after a 2-byte length, several per segment, a message that continues in
  * later segments handed back to TCP through the desegmentation fields); and the UDP
- * heuristic {@link #heuristic} (not wired yet: UDP has no heuristic list).
+ * heuristic {@link #heuristic}, in UDP's heuristic list.
  */
 public final class DnsDissector {
     public static final int PORT = 53;
@@ -84,6 +84,7 @@ public final class DnsDissector {
         b.protocol(DnsTree.STRING);
         DissectorTable udpPorts = b.table("udp.port", "UDP port", 1 << 16);
         udpPorts.add(PORT, udp, "dns");
+        io.jcap.proto.udp.UdpDissector.of(b).addHeuristic(heuristic);
         udpPorts.add(MDNS_PORT, mdns, "mdns");
         udpPorts.add(LLMNR_PORT, llmnr, "llmnr");
         DissectorTable tcpPorts = b.table("tcp.port", "TCP port", 1 << 16);

@@ -54,6 +54,19 @@ public final class UdpDissector implements Dissector {
     private final Map<FlowKey, Stream> streams = new HashMap<>();
     private int nextStream;
 
+    /** Wireshark's "udp" heuristic list (enabled entries), tried after the port tables. */
+    private final java.util.List<Dissector> heuristics = new java.util.ArrayList<>();
+
+    /** The UDP dissector of the engine being built. */
+    public static UdpDissector of(EngineBuilder b) {
+        return (UdpDissector) b.table("ip.proto", "IP protocol", 256).get(17);
+    }
+
+    /** Adds a heuristic subdissector: it rejects (returns 0) a payload it does not recognise. */
+    public void addHeuristic(Dissector heuristic) {
+        heuristics.add(heuristic);
+    }
+
     public UdpDissector(EngineBuilder b, DataDissector data) {
         this.ports = b.table("udp.port", "UDP port", 1 << 16);
         this.data = data;
@@ -246,6 +259,11 @@ public final class UdpDissector implements Dissector {
         int high = Math.max(srcPort, dstPort);
         if (tryPort(low, buf, payload, end, d) || (high != low && tryPort(high, buf, payload, end, d))) {
             return;
+        }
+        for (Dissector h : heuristics) {
+            if (d.call(h, payload, end) != REJECT) {
+                return;
+            }
         }
         // tshark's WireGuard heuristic (on by default) reads the first 4 bytes of every
         // unclaimed payload the UDP length says has 4 or more: when they are not in the
