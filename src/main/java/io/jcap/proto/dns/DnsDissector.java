@@ -84,7 +84,10 @@ public final class DnsDissector {
         b.protocol(DnsTree.STRING);
         DissectorTable udpPorts = b.table("udp.port", "UDP port", 1 << 16);
         udpPorts.add(PORT, udp, "dns");
-        io.jcap.proto.udp.UdpDissector.of(b).addHeuristic(heuristic);
+        io.jcap.proto.udp.UdpDissector udpLayer = io.jcap.proto.udp.UdpDissector.of(b);
+        if (udpLayer != null) {
+            udpLayer.addHeuristic(heuristic);
+        }
         udpPorts.add(MDNS_PORT, mdns, "mdns");
         udpPorts.add(LLMNR_PORT, llmnr, "llmnr");
         DissectorTable tcpPorts = b.table("tcp.port", "TCP port", 1 << 16);
@@ -182,7 +185,9 @@ public final class DnsDissector {
                     d.enter(DnsFields.PROTOCOL);
                     entered = true;
                 }
-                tcpLayer.pduSize(d, off, plen);
+                if (tcpLayer != null) {
+                    tcpLayer.pduSize(d, off, plen);
+                }
                 pdu(buf, off, plen, d);
                 off += plen;
             }
