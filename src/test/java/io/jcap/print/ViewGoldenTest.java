@@ -8,12 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.jcap.golden.GoldenList;
+import io.jcap.golden.GoldenList.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,37 +38,8 @@ class ViewGoldenTest {
     static final Path DIR = Path.of("src", "test", "resources", "views");
     static final Path SMALL = DIR.resolve("small.pcapng");
 
-    record Row(String name, String capture, List<String> options, int line) {
-        @Override
-        public String toString() {
-            return name;
-        }
-
-        String[] args() {
-            List<String> a = new ArrayList<>(options);
-            a.add("-r");
-            a.add(capture);
-            return a.toArray(String[]::new);
-        }
-    }
-
     static List<Row> rows() throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(DIR.resolve("VIEWLIST"), StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
-            int hash = l.indexOf('#');
-            if (hash >= 0) {
-                l = l.substring(0, hash);
-            }
-            l = l.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            String[] w = l.split("\\s+");
-            rows.add(new Row(w[0], w[1], List.of(Arrays.copyOfRange(w, 2, w.length)), i + 1));
-        }
-        return rows;
+        return GoldenList.read(DIR.resolve("VIEWLIST"));
     }
 
     private static TimeZone savedZone;
