@@ -56,8 +56,7 @@ public final class EkPrinter implements PacketView {
         this.printHex = hex;
         this.filter = filter;
         this.zone = zone;
-        this.specified = fields == null || fields.isEmpty() ? null
-                : new SpecifiedFields(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
     }
 
     @Override

@@ -56,8 +56,7 @@ public final class JsonPrinter implements PacketView {
         this.groupByKey = groupByKey;
         this.filter = filter;
         this.zone = zone;
-        this.specified = fields == null || fields.isEmpty() ? null
-                : new SpecifiedFields(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
     }
 
     @Override

@@ -42,8 +42,7 @@ public final class PdmlPrinter implements PacketView {
         this.fileName = fileName;
         this.filter = filter;
         this.zone = zone;
-        this.specified = fields == null || fields.isEmpty() ? null
-                : new SpecifiedFields(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
     }
 
     @Override

@@ -19,6 +19,11 @@ final class SpecifiedFields {
     private final TreeIndex index = new TreeIndex();
     private final StringBuilder sb = new StringBuilder(64);
 
+    /** The -e fields of a structured view, or null when none was given (the whole tree prints). */
+    static SpecifiedFields of(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values) {
+        return fields == null || fields.isEmpty() ? null : new SpecifiedFields(fields, options, values);
+    }
+
     SpecifiedFields(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values) {
         this.fields = List.copyOf(fields);
         this.options = options;
