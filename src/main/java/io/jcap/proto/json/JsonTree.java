@@ -125,14 +125,8 @@ public final class JsonTree {
                     } else {
                         value(null, k, depth + 1);
                     }
-                    ws();
-                    int n = peek();
-                    p++;
-                    if (n == '}') {
+                    if (endOrComma('}')) {
                         break;
-                    }
-                    if (n != ',') {
-                        throw INVALID;
                     }
                 }
             }
@@ -156,14 +150,8 @@ public final class JsonTree {
                     } else {
                         value(null, null, depth + 1);
                     }
-                    ws();
-                    int n = peek();
-                    p++;
-                    if (n == ']') {
+                    if (endOrComma(']')) {
                         break;
-                    }
-                    if (n != ',') {
-                        throw INVALID;
                     }
                 }
             }
@@ -397,5 +385,19 @@ public final class JsonTree {
         }
         p += 4;
         return v;
+    }
+
+    /** After a member or element: true at the closing {@code close}, false at a comma, else invalid. */
+    private boolean endOrComma(char close) throws Invalid {
+        ws();
+        int n = peek();
+        p++;
+        if (n == close) {
+            return true;
+        }
+        if (n != ',') {
+            throw INVALID;
+        }
+        return false;
     }
 }
