@@ -21,6 +21,7 @@ import io.jcap.print.TcpdumpHexView;
 import io.jcap.print.FieldsPrinter;
 import io.jcap.print.HexView;
 import io.jcap.print.PacketView;
+import io.jcap.print.PipelinedSummary;
 import io.jcap.print.TreeLabel;
 import io.jcap.print.TreePrinter;
 import io.jcap.print.Output;
@@ -81,7 +82,7 @@ final class ReadJob {
         }
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
-        PacketView printer = view(out, time);
+        PacketView printer = view(out, time, engine != null);
         d.etherNames = names;
         d.recordFields(printer.needsFields());
         if (engine != null) {
@@ -103,6 +104,7 @@ final class ReadJob {
                     printer.print(d);
                     time.done(f, true);
                     if (s.lineBuffered) {
+                        printer.drain();
                         out.flush();
                     }
                 }
@@ -112,18 +114,24 @@ final class ReadJob {
             }
         } catch (CaptureFileException e) {
             // everything read so far is printed and written first
+            printer.drain();
             out.flush();
             stderr.println("jcap: " + e.describe(s.readFile));
             status = ExitStatus.INVALID_FILE;
         } catch (PcapWriter.LinkTypeMismatch e) {
+            printer.drain();
             out.flush();
             stderr.println("jcap: Frame " + f.number + " of file \"" + s.readFile + "\" has a network type that"
                     + " differs from the network type of earlier packets, which isn't supported in a \""
                     + s.fileType.description + "\" file.");
             status = ExitStatus.INVALID_FILE;
         } finally {
-            if (frame) {
-                printer.finish();
+            try {
+                if (frame) {
+                    printer.finish();
+                }
+            } finally {
+                printer.close();
             }
             out.flush();
             if (sink != null) {
@@ -154,7 +162,7 @@ final class ReadJob {
         return RecordedLayers.of(wanted, registry);
     }
 
-    private PacketView view(Output out, TimeColumn time) {
+    private PacketView view(Output out, TimeColumn time, boolean printing) {
         names = s.resolveMac ? EtherNames.load() : null;
         ZoneId zone = ZoneId.systemDefault();
         FieldText text = new FieldText(zone);
@@ -184,7 +192,13 @@ final class ReadJob {
             default -> {
             }
         }
-        SummaryPrinter summary = new SummaryPrinter(out, time, addresses, s.format.equals("tabs") ? '\t' : ' ');
+        char delimiter = s.format.equals("tabs") ? '\t' : ' ';
+        if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered
+                && Runtime.getRuntime().availableProcessors() > 1) {
+            // summary lines alone: formatted on a second core (with a Time column of its own)
+            return new PipelinedSummary(out, new TimeColumn(s.timeFormat, zone), addresses, delimiter);
+        }
+        SummaryPrinter summary = new SummaryPrinter(out, time, addresses, delimiter);
         PacketView view = summary;
         if (s.verbose) {
             TreePrinter tree = new TreePrinter(out, labels, s.expandOnly, s.print ? summary : null);

@@ -99,7 +99,8 @@ public final class Output {
         return this;
     }
 
-    private Output text(char[] cs, int n) throws IOException {
+    /** Writes {@code cs[0, n)} as UTF-8. */
+    public Output text(char[] cs, int n) throws IOException {
         int i = 0;
         while (i < n) {
             if (pos == buf.length) {

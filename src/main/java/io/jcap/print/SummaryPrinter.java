@@ -1,5 +1,6 @@
 package io.jcap.print;
 
+import io.jcap.dissect.Address;
 import io.jcap.dissect.Dissection;
 import io.jcap.frame.Frame;
 
@@ -23,6 +24,7 @@ public final class SummaryPrinter implements PacketView {
     private final AddressText addresses;
     private final char delimiter;
     private final StringBuilder cell = new StringBuilder(64);
+    private char[] infoChars = new char[256];
     private static final String ARROW = "\u2192";
 
     public SummaryPrinter(Output out, TimeColumn time, AddressText addresses) {
@@ -62,7 +64,17 @@ public final class SummaryPrinter implements PacketView {
 
     @Override
     public void print(Dissection d) throws IOException {
-        Frame f = d.frame;
+        StringBuilder info = d.info.contents();
+        int n = info.length();
+        if (infoChars.length < n) {
+            infoChars = new char[Math.max(n, infoChars.length * 2)];
+        }
+        info.getChars(0, n, infoChars, 0);
+        line(d.frame, d.src, d.dst, d.protocol, infoChars, n);
+    }
+
+    /** The packet's line from its column values ({@link PipelinedSummary} keeps copies of them). */
+    void line(Frame f, Address src, Address dst, String protocol, char[] info, int infoLength) throws IOException {
         int digits = Output.digits(f.number);
         out.spaces(5 - digits).number(f.number).ascii(delimiter);
 
@@ -77,29 +89,29 @@ public final class SummaryPrinter implements PacketView {
         }
         out.ascii(delimiter);
 
-        if (AddressText.direct(d.src)) {
+        if (AddressText.direct(src)) {
             mark = out.mark(16);
-            addresses.write(out, d.src);
+            addresses.write(out, src);
             out.padLeft(mark, 12);
         } else {
             cell.setLength(0);
-            addresses.append(cell, d.src);
+            addresses.append(cell, src);
             out.spaces(12 - cell.length()).text(cell);
         }
         out.ascii(delimiter).text(ARROW).ascii(delimiter);
 
-        if (AddressText.direct(d.dst)) {
+        if (AddressText.direct(dst)) {
             mark = out.mark(16);
-            addresses.write(out, d.dst);
+            addresses.write(out, dst);
             out.spaces(12 - out.since(mark));
         } else {
             cell.setLength(0);
-            addresses.append(cell, d.dst);
+            addresses.append(cell, dst);
             out.text(cell).spaces(12 - cell.length());
         }
         out.ascii(delimiter);
 
-        out.text(d.protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).text(d.info.contents())
+        out.text(protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).text(info, infoLength)
                 .newline();
     }
 }
