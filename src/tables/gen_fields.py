@@ -9,6 +9,9 @@ names. The protocols jcap dissects are kept in this folder as snapshots
   python3 src/tables/gen_fields.py --snapshot   # refresh the snapshots from the tshark on PATH
                                                 # (and manuf.gz / wka.gz from libwireshark-data)
   python3 src/tables/gen_fields.py              # regenerate the Java classes
+
+same-name-fields-4.0.tsv adds the fields -G fields does not list because an earlier field
+has their filter name (kept by hand: --snapshot does not touch it).
 """
 import gzip, os, re, subprocess, sys
 
@@ -82,6 +85,9 @@ def main():
         snapshot()
         return
     rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(HERE, 'fields-4.0.tsv')) if l.startswith('F\t')]
+    # second fields of a name, which -G fields leaves out: declared after their protocol's others
+    rows += [l.rstrip('\n').split('\t') for l in open(os.path.join(HERE, 'same-name-fields-4.0.tsv'))
+             if l.startswith('F\t')]
     proto_names = {}
     for l in open(os.path.join(HERE, 'protocols-4.0.tsv')):
         if l.startswith('#') or not l.strip():

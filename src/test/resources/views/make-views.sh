@@ -26,11 +26,15 @@ sed -e 's/#.*//' "$here/VIEWLIST" | while read -r name capture opts; do
     printf '%-22s %6d lines\n' "$name" "$(wc -l <"$here/$name.out")"
 done
 
-# tshark's -T json and -T ek of ethernet-slice.pcap, for JsonParityTest (the slice is
-# samples/ethernet.pcap without TCP, DNS and HTTP:
-#   tshark -r samples/ethernet.pcap -Y '!tcp && !dns && !http' -F pcap -w ethernet-slice.pcap)
-for format in json ek; do
-    tshark -n -T "$format" -r "$here/ethernet-slice.pcap" 2>/dev/null | gzip -9n >"$here/ethernet-slice.tshark.$format.gz"
+# tshark's -T json and -T ek of the samples, for JsonParityTest: <name>.tshark.json.gz and
+# <name>.tshark.ek.gz for samples/<name>.pcap or .pcapng (ethernet-ns.pcap is left out: the
+# same traffic mix as ethernet.pcap, recorded again)
+for capture in samples/ethernet.pcap samples/mixed.pcapng samples/any.pcap; do
+    name="$(basename "$capture")"
+    name="${name%.*}"
+    for format in json ek; do
+        tshark -n -T "$format" -r "$capture" 2>/dev/null | gzip -9n >"$here/$name.tshark.$format.gz"
+    done
 done
 
 if command -v tcpdump >/dev/null; then

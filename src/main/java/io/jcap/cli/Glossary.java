@@ -33,6 +33,10 @@ final class Glossary {
         for (Protocol p : registry.protocols()) {
             sb.append("P\t").append(p.name).append('\t').append(p.filterName).append('\n');
             for (FieldDef f : p.fields()) {
+                if (registry.find(f.abbrev) != f) {
+                    // a second field of a name: tshark lists the first only
+                    continue;
+                }
                 sb.append("F\t").append(f.name).append('\t').append(f.abbrev).append('\t')
                         .append(f.type.wiresharkName).append('\t').append(p.filterName).append('\t')
                         .append(base(f)).append('\t').append("0x").append(Long.toHexString(f.mask)).append('\t')

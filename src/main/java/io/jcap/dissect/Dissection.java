@@ -365,6 +365,14 @@ public final class Dissection {
         open = -1;
     }
 
+    /**
+     * Makes {@code row}, saved from {@link #openRowIndex}, the open item again, whether or
+     * not the current layer records: undoes a {@link #closeAll} around a hand-off.
+     */
+    public void reopen(int row) {
+        open = row;
+    }
+
     /** Closes the innermost open item. */
     public void close() {
         if (tree && open >= 0) {

@@ -7,6 +7,7 @@ package io.jcap.field;
  */
 public final class FieldDef {
     public final Protocol protocol;
+    /** The filter name, interned: fields registered under one name compare by reference ({@link #sameName}). */
     public final String abbrev;
     public final String name;
     public final FieldType type;
@@ -39,7 +40,7 @@ public final class FieldDef {
         this.units = units;
         this.protocol = protocol;
         this.index = index;
-        this.abbrev = abbrev;
+        this.abbrev = abbrev.intern();
         this.name = name;
         this.type = type;
         this.base = base;
@@ -47,6 +48,15 @@ public final class FieldDef {
         this.mask = mask;
         this.bitWidth = bitWidth;
         this.blurb = blurb;
+    }
+
+    /**
+     * Whether {@code o} has this field's filter name. tshark registers a few names twice
+     * (DNS's dns.rr.udp_payload_size in two bases, ip.version by IPv4 and by IPv6); -e
+     * and -T fields take every item of the name, as tshark's do.
+     */
+    public boolean sameName(FieldDef o) {
+        return o == this || o != null && o.abbrev == abbrev;
     }
 
     /** Shift that brings the masked bits down to bit 0. */

@@ -81,7 +81,7 @@ public final class FieldsPrinter implements PacketView {
         int total = 0;
         if (options.occurrence() != 'a') {
             for (int r = 0; r < d.fieldCount(); r++) {
-                if (d.fieldDef(r) == f) {
+                if (f.sameName(d.fieldDef(r))) {
                     total++;
                 }
             }
@@ -96,7 +96,7 @@ public final class FieldsPrinter implements PacketView {
         char q = options.quote() == 'd' ? '"' : options.quote() == 's' ? '\'' : 0;
         boolean first = true;
         for (int r = 0; r < d.fieldCount(); r++) {
-            if (d.fieldDef(r) != f) {
+            if (!f.sameName(d.fieldDef(r))) {
                 continue;
             }
             count++;

@@ -67,7 +67,7 @@ final class SpecifiedFields {
         for (int r = row; r >= 0; r = index.next(r)) {
             FieldDef f = d.fieldDef(r);
             for (int i = 0; i < fields.size(); i++) {
-                if (fields.get(i) == f) {
+                if (fields.get(i).sameName(f)) {
                     List<String> l = found.get(i);
                     if (options.occurrence() == 'f' && !l.isEmpty()) {
                         continue;

@@ -7,7 +7,8 @@ import io.jcap.cli.JcapRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,28 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * -T json and -T ek of ethernet-slice.pcap (the 53 frames of samples/ethernet.pcap without
- * TCP, DNS or HTTP: frame, eth, arp, ip, ipv6 with fragment and hop-by-hop headers, icmp,
- * icmpv6, udp, data, ICMP errors quoting IP/UDP) parse with Jackson, and every packet has
- * exactly the names and values of tshark's output stored beside it
- * (ethernet-slice.tshark.json.gz / .ek.gz, made by make-views.sh): each value is compared
- * under its full path of names, repeated names as a multiset, in both directions. TCP,
- * DNS and HTTP are left out of the slice while their dissectors are rewritten.
+ * -T json and -T ek of the samples (ethernet.pcap, mixed.pcapng, any.pcap: Ethernet and
+ * Linux cooked frames, pcap and pcapng; frame, eth, sll, arp, ip and ipv6 with fragments
+ * and hop-by-hop headers, icmp and icmpv6 errors quoting IP/UDP, udp, tcp with its
+ * analysis and reassembled PDUs, dns over UDP and TCP, http with data-text-lines and json
+ * bodies, data) parse with Jackson, and every packet has exactly the names and values of
+ * tshark's output stored beside it (&lt;name&gt;.tshark.json.gz / .ek.gz, made by
+ * make-views.sh): each value is compared under its full path of names, repeated names as a
+ * multiset, in both directions. Then the text itself must be tshark's, line by line.
  * <p>
- * Known differences, outside the views: the data of a reassembled datagram is read from
- * the frame, not from the reassembled bytes ({@link #reassembly}); tshark's IPv6 registers
- * a field of its own named ip.version, so EK names it ipv6_ip_version; the payload of
- * the UDP header an ICMP or ICMPv6 error quotes is a top-level data layer in tshark's
- * tree, and under the ICMP item in jcap's ({@link #QUOTED_DATA}, compared as top-level).
+ * There are no known differences: a name or value jcap prints differently fails the test.
  */
 class JsonParityTest {
     static final Path DIR = Path.of("src", "test", "resources", "views");
-    static final String SLICE = DIR.resolve("ethernet-slice.pcap").toString();
     /** Repeated names are allowed: tshark's -T json repeats them (--no-duplicate-keys groups them). */
     private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** jcap's data under a quoted UDP header (see the class comment). */
-    static final java.util.regex.Pattern QUOTED_DATA = java.util.regex.Pattern.compile("^/icmp(v6)?(/data(/.*)?)$");
 
     private static TimeZone savedZone;
 
@@ -65,30 +60,39 @@ class JsonParityTest {
         TimeZone.setDefault(savedZone);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"json", "ek"})
-    void sameNamesAndValuesAsTshark(String format) throws IOException {
-        List<Map<String, List<String>>> tshark;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve("ethernet-slice.tshark." + format
+    /** Each sample with its packet count and the least number of values its -T json and -T ek hold. */
+    static Stream<Arguments> samples() {
+        return Stream.of(
+                Arguments.of("samples/ethernet.pcap", "json", 139, 14_500),
+                Arguments.of("samples/mixed.pcapng", "json", 164, 17_500),
+                Arguments.of("samples/any.pcap", "json", 113, 10_000),
+                Arguments.of("samples/ethernet.pcap", "ek", 139, 13_500),
+                Arguments.of("samples/mixed.pcapng", "ek", 164, 16_000),
+                Arguments.of("samples/any.pcap", "ek", 113, 9_000));
+    }
+
+    @ParameterizedTest(name = "{0} -T {1}")
+    @MethodSource("samples")
+    void sameNamesAndValuesAsTshark(String capture, String format, int packets, int leastValues) throws IOException {
+        String name = Path.of(capture).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String expected;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(DIR.resolve(name + ".tshark." + format
                 + ".gz")))) {
-            tshark = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), format);
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        JcapRun r = JcapRun.of("-n", "-T", format, "-r", SLICE);
+        List<Map<String, List<String>>> tshark = parse(expected, format);
+        JcapRun r = JcapRun.of("-n", "-T", format, "-r", capture);
         assertEquals(0, r.status(), r::toString);
         assertFalse(r.stderrHasStackTrace(), r::toString);
         List<Map<String, List<String>>> jcap = parse(r.stdout(), format);
-        assertEquals(53, tshark.size(), "tshark's packets");
+        assertEquals(packets, tshark.size(), "tshark's packets");
         assertEquals(tshark.size(), jcap.size(), "packets");
         List<String> wrong = new ArrayList<>();
         int values = 0;
         for (int i = 0; i < tshark.size(); i++) {
             Map<String, List<String>> t = tshark.get(i);
             Map<String, List<String>> j = jcap.get(i);
-            boolean reassembled = t.keySet().stream().anyMatch(JsonParityTest::reassembly);
             for (String key : union(t, j)) {
-                if (reassembled && isData(key)) {
-                    continue;
-                }
                 List<String> tv = t.getOrDefault(key, List.of());
                 List<String> jv = j.getOrDefault(key, List.of());
                 values += tv.size();
@@ -97,27 +101,33 @@ class JsonParityTest {
                 }
             }
         }
-        assertTrue(values > 3000, "values compared: " + values);
+        System.out.println(capture + " -T " + format + ": " + tshark.size() + " packets, " + values
+                + " values compared");
+        assertTrue(values >= leastValues, "values compared: " + values);
         if (!wrong.isEmpty()) {
-            fail(wrong.size() + " names differ from tshark's in -T " + format + ":\n  "
+            fail(wrong.size() + " names differ from tshark's in -T " + format + " of " + capture + ":\n  "
                     + String.join("\n  ", wrong.subList(0, Math.min(30, wrong.size()))));
         }
+        sameLines(expected, r.stdout(), capture + " -T " + format);
+    }
+
+    /** The first line where jcap's text is not tshark's (order of names, spacing, escapes). */
+    private static void sameLines(String expected, String actual, String what) {
+        String[] t = expected.split("\n", -1);
+        String[] j = actual.split("\n", -1);
+        for (int i = 0; i < Math.min(t.length, j.length); i++) {
+            if (!t[i].equals(j[i])) {
+                fail(what + ": line " + (i + 1) + " differs from tshark's:\n  tshark " + cut(List.of(t[i]))
+                        + "\n  jcap   " + cut(List.of(j[i])));
+            }
+        }
+        assertEquals(t.length, j.length, what + ": lines");
     }
 
     private static List<String> union(Map<String, List<String>> a, Map<String, List<String>> b) {
         java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return new ArrayList<>(keys);
-    }
-
-    /** A name that shows tshark reassembled the packet's payload (a second data source). */
-    static boolean reassembly(String key) {
-        return key.contains("reassembled") || key.endsWith("fragments") || key.endsWith("fragments_tree");
-    }
-
-    private static boolean isData(String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        return name.startsWith("data.") || name.startsWith("data_data_");
     }
 
     private static String cut(List<String> v) {
@@ -191,20 +201,12 @@ class JsonParityTest {
     private static void object(JsonParser p, String path, Map<String, List<String>> out) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            if (name.equals("ipv6_ip_version")) {
-                // see the class comment: tshark's IPv6 has its own ip.version field
-                name = "ip_ip_version";
-            }
             p.nextToken();
             value(p, path + "/" + name, out);
         }
     }
 
     private static void value(JsonParser p, String path, Map<String, List<String>> out) throws IOException {
-        java.util.regex.Matcher quoted = QUOTED_DATA.matcher(path);
-        if (quoted.matches()) {
-            path = quoted.group(2);
-        }
         switch (p.currentToken()) {
             case START_OBJECT -> {
                 out.computeIfAbsent(path, k -> new ArrayList<>()).add("{}");

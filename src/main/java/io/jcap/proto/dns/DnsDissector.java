@@ -726,12 +726,12 @@ public final class DnsDissector {
         if (type == DnsTables.T_OPT) {
             d.addObject(DnsFields.RESP_NAME, off, nameLen, name);
             d.add(DnsFields.RESP_TYPE, typeOff, 2, type);
-            int size = d.add(DnsFields.RR_UDP_PAYLOAD_SIZE, typeOff + 2, 2, cls);
             if (mdns) {
+                d.add(DnsFields.RR_UDP_PAYLOAD_SIZE, typeOff + 2, 2, cls);
                 d.add(DnsFields.RESP_CACHE_FLUSH, typeOff + 2, 2, flush ? 0x8000 : 0);
             } else {
-                // without the mDNS split, the whole 16 bits as a plain number
-                d.setText(size, "UDP payload size: " + cls);
+                // without the mDNS split, the whole 16 bits: tshark's second, decimal field of the name
+                d.add(DnsFields.RR_UDP_PAYLOAD_SIZE_2, typeOff + 2, 2, cls);
             }
             d.add(DnsFields.RESP_EXT_RCODE, ttlOff, 1, buf.u8(ttlOff));
             d.add(DnsFields.RESP_EDNS0_VERSION, ttlOff + 1, 1, buf.u8(ttlOff + 1));

@@ -400,6 +400,7 @@ public final class DnsFields {
     public static final FieldDef RETRANSMIT_REQUEST = PROTOCOL.declare("dns.retransmit_request", "DNS query retransmission", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef RETRANSMIT_RESPONSE = PROTOCOL.declare("dns.retransmit_response", "DNS response retransmission", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef EXTRANEOUS = PROTOCOL.declare("dns.extraneous", "Extraneous data", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
+    public static final FieldDef RR_UDP_PAYLOAD_SIZE_2 = PROTOCOL.declare("dns.rr.udp_payload_size", "UDP payload size", FieldType.UINT16, Base.DEC, null, 0L, 0, null, null, null, null, null);
 
     private DnsFields() {
     }

@@ -497,6 +497,9 @@ public final class Icmpv6Fields {
     public static final FieldDef RPL_P2P_NUM_OF_ROUTES = PROTOCOL.declare("icmpv6.rpl.p2p.num_of_routes", "This field MUST be set to zero when Hop-by-Hop Routes are being discovered", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef RPL_P2P_DRO_RDO_ZERO = PROTOCOL.declare("icmpv6.rpl.p2p.dro.rdo.zero", "This field MUST be set to zero when the P2P-RDO is included in a P2P-DRO", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef RPL_P2P_DRO_ZERO = PROTOCOL.declare("icmpv6.rpl.p2p.dro.zero", "This field MUST be set to zero", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
+    public static final FieldDef OPT_LINKADDR_2 = PROTOCOL.declare("icmpv6.opt.linkaddr", "Link-layer address", FieldType.ETHER, Base.NONE, null, 0L, 0, null, null, null, null, null);
+    public static final FieldDef OPT_SRC_LINKADDR_2 = PROTOCOL.declare("icmpv6.opt.src_linkaddr", "Source Link-layer address", FieldType.ETHER, Base.NONE, null, 0L, 0, null, null, null, null, null);
+    public static final FieldDef OPT_TARGET_LINKADDR_2 = PROTOCOL.declare("icmpv6.opt.target_linkaddr", "Target Link-layer address", FieldType.ETHER, Base.NONE, null, 0L, 0, null, null, null, null, null);
 
     private Icmpv6Fields() {
     }

@@ -696,10 +696,10 @@ final class NdOptions {
             long mac = buf.u48(o);
             if (tree) {
                 // tshark registers the MAC form (FT_ETHER) under the same names as the bytes form
-                int row = d.addBytes(Icmpv6Fields.OPT_LINKADDR, o, 6);
+                int row = d.add(Icmpv6Fields.OPT_LINKADDR_2, o, 6, mac);
                 d.setText(row, Icmpv6Fields.OPT_LINKADDR.name + ": " + d.macText(mac));
-                d.flag(d.addBytes(type == SOURCE_LINKADDR ? Icmpv6Fields.OPT_SRC_LINKADDR
-                        : Icmpv6Fields.OPT_TARGET_LINKADDR, o, 6), Dissection.HIDDEN);
+                d.flag(d.add(type == SOURCE_LINKADDR ? Icmpv6Fields.OPT_SRC_LINKADDR_2
+                        : Icmpv6Fields.OPT_TARGET_LINKADDR_2, o, 6, mac), Dissection.HIDDEN);
                 appendOpt(d, " : " + Formats.ether(new StringBuilder(17), mac));
             }
             StringBuilder sb = d.info.builder().append(type == SOURCE_LINKADDR ? " from " : " is at ");

@@ -140,8 +140,8 @@ public final class Ipv6Dissector implements Dissector {
             StringBuilder sb = new StringBuilder(24);
             IpTree.bits(sb, b0, 0xF0, 8).append("Version: ").append(version);
             d.setText(versionRow, sb.toString());
-            // tshark also files the version under ip.version, hidden
-            d.flag(d.add(Ipv4Fields.VERSION, offset, 1, version), Dissection.HIDDEN);
+            // tshark also files the version under ip.version, hidden: a field of IPv6's own
+            d.flag(d.add(Ipv6Fields.IP_VERSION, offset, 1, version), Dissection.HIDDEN);
         }
         if (version != 6) {
             // the EtherType hand-off then shows the frame as an unknown type

@@ -238,6 +238,7 @@ public final class Ipv6Fields {
     public static final FieldDef OPT_IOAM_TRACE_INVALID_REMLEN = PROTOCOL.declare("ipv6.opt.ioam.trace.invalid_remlen", "Invalid \"RemLen\" value", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef OPT_IOAM_TRACE_INVALID_TYPE = PROTOCOL.declare("ipv6.opt.ioam.trace.invalid_type", "Mismatch between Trace Type and NodeLen", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef EMBED_IPV4_U_NONZERO = PROTOCOL.declare("ipv6.embed_ipv4.u.nonzero", "IPv4-Embedded IPv6 address bit 64 to 71 must be zero", FieldType.NONE, Base.NONE, null, 0L, 0, null, null, null, null, null);
+    public static final FieldDef IP_VERSION = PROTOCOL.declare("ip.version", "Version", FieldType.UINT8, Base.DEC, null, 240L, 0, null, null, null, null, null);
 
     private Ipv6Fields() {
     }

@@ -177,6 +177,11 @@ public final class TcpDissector implements Dissector {
             d.add(TcpFields.DSTPORT, offset + 2, 2, dport);
             d.flag(d.add(TcpFields.PORT, offset, 2, sport), Dissection.HIDDEN);
             d.flag(d.add(TcpFields.PORT, offset + 2, 2, dport), Dissection.HIDDEN);
+            if (d.inErrorPacket) {
+                // an ICMP error may quote no more than 8 bytes: tshark shows the number as
+                // sent at once, without relative number or raw item
+                d.add(TcpFields.SEQ, offset + 4, 4, buf.u32(offset + 4));
+            }
         }
         d.srcPort = sport;
         d.dstPort = dport;

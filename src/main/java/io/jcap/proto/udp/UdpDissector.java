@@ -213,7 +213,15 @@ public final class UdpDissector implements Dissector {
             d.setText(row, "UDP payload (" + n + (n == 1 ? " byte)" : " bytes)"));
         }
         d.close();
-        handOff(buf, payload, end, length - 8, srcPort, dstPort, d);
+        // tshark's UDP gives its payload the root of the tree: in a datagram an ICMP error
+        // quotes, the payload (data, DNS) is a top-level layer, not an item of the error
+        int parent = d.openRowIndex();
+        d.closeAll();
+        try {
+            handOff(buf, payload, end, length - 8, srcPort, dstPort, d);
+        } finally {
+            d.reopen(parent);
+        }
         return Math.min(length, reported);
     }
 

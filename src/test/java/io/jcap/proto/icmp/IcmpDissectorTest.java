@@ -3,7 +3,10 @@ package io.jcap.proto.icmp;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.DissectorEngine;
 import io.jcap.proto.StandardProtocols;
+import io.jcap.proto.dns.DnsFields;
 import io.jcap.proto.icmp.ProtoTesting.Example;
+import io.jcap.proto.tcp.TcpFields;
+import io.jcap.proto.udp.UdpFields;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -98,6 +101,31 @@ class IcmpDissectorTest {
         assertTrue(quotedIp);
         assertFalse(d.inErrorPacket);
         assertTrue(d.columnsWritable());
+    }
+
+    @Test
+    void quotedUdpPayloadIsTopLevel() {
+        // tshark -V: "Domain Name System (query)" at the top, after ICMP's quoted IPv4 and UDP
+        Dissection d = one("02000000010102000000010208004500005d000240004001269c0a0000020a00000103039bae000000004500"
+                + "004100014000401126a90a0000010a0000029c400035002d00001234012000010000000000010474657374036a63"
+                + "70000001000100002904d0000000000000");
+        int icmp = d.find(IcmpFields.PROTOCOL.field);
+        assertEquals(icmp, d.fieldParent(d.find(UdpFields.PROTOCOL.field)));
+        assertEquals(-1, d.fieldParent(d.find(DnsFields.PROTOCOL.field)));
+        // outside mDNS the OPT record's payload size is the decimal field of the name
+        assertEquals(1232, value(d, DnsFields.RR_UDP_PAYLOAD_SIZE_2));
+        assertFalse(has(d, DnsFields.RR_UDP_PAYLOAD_SIZE));
+    }
+
+    @Test
+    void quotedTcpSequenceNumberAsSent() {
+        // tshark -V: "Sequence Number: 123456789" right after the ports, from the 8 quoted bytes alone
+        Dissection d = one("02000000010102000000010208004500003800044000400126bf0a0000020a0000010b0083fd000000004500"
+                + "001c00034000400626d70a0000010a0000029c410050075bcd15");
+        assertEquals("Time-to-live exceeded (Time to live exceeded in transit)", d.info.toString());
+        assertEquals(123456789, value(d, TcpFields.SEQ));
+        assertEquals(d.find(TcpFields.DSTPORT) + 3, d.find(TcpFields.SEQ));
+        assertFalse(has(d, TcpFields.SEQ_RAW));
     }
 
     @Test

@@ -87,8 +87,10 @@ class Icmpv6DissectorTest {
         assertEquals(1, value(d, Icmpv6Fields.OPT_TYPE));
         assertEquals(1, value(d, Icmpv6Fields.OPT_LENGTH));
         int opt = d.find(Icmpv6Fields.OPT);
-        assertEquals(opt, d.fieldParent(d.find(Icmpv6Fields.OPT_LINKADDR)));
-        assertEquals(6, d.fieldLength(d.find(Icmpv6Fields.OPT_LINKADDR)));
+        // a 6-byte address is the MAC form, tshark's second field of the name
+        assertEquals(opt, d.fieldParent(d.find(Icmpv6Fields.OPT_LINKADDR_2)));
+        assertEquals(6, d.fieldLength(d.find(Icmpv6Fields.OPT_LINKADDR_2)));
+        assertEquals(0x020000000001L, value(d, Icmpv6Fields.OPT_LINKADDR_2));
     }
 
     @Test

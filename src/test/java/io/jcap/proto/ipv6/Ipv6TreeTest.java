@@ -4,6 +4,8 @@ import io.jcap.proto.ipv4.IpGolden;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * IPv6's -V tree against tshark 4.0.17's, on crafted captures: the header with traffic
@@ -48,5 +50,15 @@ class Ipv6TreeTest {
         assertEquals(expected, IpGolden.run("ipv6-headers.pcap", "-c", "17", "-T", "fields", "-e", "ipv6.nxt", "-e",
                 "ipv6.hopopts.nxt", "-e", "ipv6.routing.type", "-e", "ipv6.fraghdr.offset", "-e", "ipv6.fragment",
                 "-e", "ah.spi"));
+    }
+
+    @Test
+    void ipVersionIsAFieldOfIpv6sOwn() {
+        // tshark's IPv6 registers a second ip.version: -e takes it by name, EK names it after IPv6
+        assertEquals("6\t6\n6\t6\n", IpGolden.run("ipv6-headers.pcap", "-c", "2", "-T", "fields", "-e",
+                "ip.version", "-e", "ipv6.version"));
+        String ek = IpGolden.run("ipv6-headers.pcap", "-c", "1", "-T", "ek");
+        assertTrue(ek.contains("\"ipv6_ip_version\":\"6\""), ek);
+        assertFalse(ek.contains("ip_ip_version"), ek);
     }
 }
