@@ -80,6 +80,10 @@ public final class Dissection {
     private Object[] object = new Object[64];
     private String[] label = new String[64];
     private byte[] flags = new byte[64];
+    /** The bytes each row's offset counts in: the frame's, or a reassembled PDU's (see {@link #fieldSource}). */
+    private io.netty.buffer.ByteBuf[] source = new io.netty.buffer.ByteBuf[64];
+    private int[] sourceBase = new int[64];
+    private int[] sourceLength = new int[64];
     private int count;
     private int open = -1;
 
@@ -101,6 +105,26 @@ public final class Dissection {
             return sb.append(')').toString();
         }
         return io.jcap.field.Formats.ether(sb, mac).toString();
+    }
+
+    // ---- display filtering (kept across frames)
+    /**
+     * Set by a run that filters what it displays: frame.time_delta_displayed then counts
+     * from the last frame shown ({@link #displayed}) rather than from the previous one.
+     */
+    public boolean trackDisplayed;
+    private boolean anyDisplayed;
+    private long lastDisplayedNs;
+
+    /** The frame just dissected passed the display filter. */
+    public void displayed(Frame f) {
+        anyDisplayed = true;
+        lastDisplayedNs = f.seconds * 1_000_000_000L + f.nanos;
+    }
+
+    /** The time of the last frame shown, or {@code otherwise} when none was. */
+    public long lastDisplayedNs(long otherwise) {
+        return anyDisplayed ? lastDisplayedNs : otherwise;
     }
 
     // ---- marks
@@ -163,6 +187,7 @@ public final class Dissection {
         if (count > 0) {
             Arrays.fill(object, 0, count, null);
             Arrays.fill(label, 0, count, null);
+            Arrays.fill(source, 0, count, null);
         }
         count = 0;
         open = -1;
@@ -278,6 +303,9 @@ public final class Dissection {
         parent[i] = open;
         flags[i] = 0;
         value[i] = 0;
+        source[i] = buf.raw();
+        sourceBase[i] = buf.rawBase();
+        sourceLength[i] = buf.frameCaptured();
         return i;
     }
 
@@ -291,6 +319,9 @@ public final class Dissection {
         object = Arrays.copyOf(object, n);
         label = Arrays.copyOf(label, n);
         flags = Arrays.copyOf(flags, n);
+        source = Arrays.copyOf(source, n);
+        sourceBase = Arrays.copyOf(sourceBase, n);
+        sourceLength = Arrays.copyOf(sourceLength, n);
     }
 
     /**
@@ -391,9 +422,13 @@ public final class Dissection {
         System.arraycopy(object, to, object, from, tail);
         System.arraycopy(label, to, label, from, tail);
         System.arraycopy(flags, to, flags, from, tail);
+        System.arraycopy(source, to, source, from, tail);
+        System.arraycopy(sourceBase, to, sourceBase, from, tail);
+        System.arraycopy(sourceLength, to, sourceLength, from, tail);
         count -= n;
         Arrays.fill(object, count, count + n, null);
         Arrays.fill(label, count, count + n, null);
+        Arrays.fill(source, count, count + n, null);
         for (int i = from; i < count; i++) {
             if (parent[i] >= to) {
                 parent[i] -= n;
@@ -494,6 +529,24 @@ public final class Dissection {
 
     public byte fieldFlags(int row) {
         return flags[row];
+    }
+
+    /**
+     * The buffer a row's offset counts in: the frame's bytes, or those of a reassembled
+     * datagram or PDU the row was dissected from (Wireshark's data source). The row's
+     * first byte is at {@code fieldSourceBase(row) + fieldOffset(row)} in it, and only
+     * {@link #fieldSourceLength} bytes of that source were captured.
+     */
+    public io.netty.buffer.ByteBuf fieldSource(int row) {
+        return source[row];
+    }
+
+    public int fieldSourceBase(int row) {
+        return sourceBase[row];
+    }
+
+    public int fieldSourceLength(int row) {
+        return sourceLength[row];
     }
 
     /** The first row of {@code f}, or -1. */

@@ -76,8 +76,8 @@ public final class FrameDissector implements Dissector {
             d.flag(d.add(FrameFields.OFFSET_SHIFT, 0, 0, 0), Dissection.GENERATED);
             d.add(FrameFields.TIME_EPOCH, 0, 0, ns);
             d.flag(d.add(FrameFields.TIME_DELTA, 0, 0, ns - previousNs), Dissection.GENERATED);
-            // every frame is displayed until display filters exist
-            d.flag(d.add(FrameFields.TIME_DELTA_DISPLAYED, 0, 0, ns - previousNs), Dissection.GENERATED);
+            long shown = d.trackDisplayed ? d.lastDisplayedNs(ns) : previousNs;
+            d.flag(d.add(FrameFields.TIME_DELTA_DISPLAYED, 0, 0, ns - shown), Dissection.GENERATED);
             d.flag(d.add(FrameFields.TIME_RELATIVE, 0, 0, ns - firstNs), Dissection.GENERATED);
         }
         d.add(FrameFields.NUMBER, 0, 0, f.number);
