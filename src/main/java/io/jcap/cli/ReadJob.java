@@ -162,6 +162,8 @@ final class ReadJob {
             into.capturedLength = f.capturedLength;
             into.originalLength = f.originalLength;
             into.linkType = f.linkType;
+            into.customBlockPen = f.customBlockPen;
+            into.customBlockCopy = f.customBlockCopy;
             into.interfaceId = f.interfaceId;
             into.section = f.section;
             into.sectionInterfaceId = f.sectionInterfaceId;
@@ -307,7 +309,8 @@ final class ReadJob {
                 if (!pass) {
                     continue;
                 }
-                if (sink != null) {
+                if (sink != null && f.linkType != Frame.CUSTOM_BLOCK) {
+                    // custom blocks are not written (jcap's writers have no record for them)
                     sink.write(f, source.interfaceInfo(f.interfaceId));
                 }
                 shown++;
