@@ -97,7 +97,7 @@ final class ReadJob {
         int frames;
         /** The file's first frame: times stay relative to it, as in tshark. */
         Frame firstFrame;
-        /** Copies of the kept frames when the input cannot be read twice (standard input). */
+        /** Copies of the frames when the input cannot be read twice (standard input). */
         java.util.List<Frame> copies;
     }
 
@@ -119,13 +119,13 @@ final class ReadJob {
                 if (p.firstFrame == null) {
                     p.firstFrame = f.copy();
                 }
+                if (p.copies != null) {
+                    p.copies.add(f.copy());
+                }
                 engine.dissect(f, d);
                 int index = p.frames++;
                 if (s.readFilter.matches(d)) {
                     p.kept.set(index);
-                    if (p.copies != null) {
-                        p.copies.add(f.copy());
-                    }
                     if (s.count >= 0 && p.frames >= s.count) {
                         break;
                     }
@@ -272,17 +272,19 @@ final class ReadJob {
         try {
             while ((first != null || s.count < 0 || n < s.count) && source.next(f)) {
                 if (first != null) {
-                    // the second pass of -2 -R: the kept frames, numbered anew
-                    index++;
-                    if (first.copies == null) {
-                        if (index >= first.frames) {
-                            break;
-                        }
-                        if (!first.kept.get(index)) {
-                            continue;
-                        }
+                    // the second pass of -2 -R: every frame is dissected again (as tshark's
+                    // state has seen them all), but only the kept ones exist, numbered anew
+                    if (++index >= first.frames) {
+                        break;
                     }
-                    f.number = ++number;
+                    boolean kept = first.kept.get(index);
+                    f.number = kept ? ++number : number + 1;
+                    if (!kept) {
+                        if (engine != null) {
+                            engine.dissect(f, d);
+                        }
+                        continue;
+                    }
                 }
                 n++;
                 boolean pass = true;

@@ -13,7 +13,10 @@ final class Ops {
 
     static boolean equal(Values a, int i, Values b, int j) {
         switch (a.kind) {
-            case INTEGER, TIME -> {
+            case INTEGER -> {
+                return compare(a, i, b, j) == 0;
+            }
+            case TIME -> {
                 return a.num[i] == b.num[j];
             }
             case FLOAT -> {
@@ -46,10 +49,16 @@ final class Ops {
     static int compare(Values a, int i, Values b, int j) {
         switch (a.kind) {
             case INTEGER -> {
-                if (unsigned64(a.type) || unsigned64(b.type)) {
-                    return Long.compareUnsigned(a.num[i], b.num[j]);
+                // as tshark, with the left value's type: the right one's bits read as that type
+                long x = a.num[i];
+                long y = b.num[j];
+                if (unsigned64(a.type)) {
+                    return Long.compareUnsigned(x, y);
                 }
-                return Long.compare(a.num[i], b.num[j]);
+                if (a.type.bits() > 32 || a.type == FieldType.BOOLEAN || b.type.bits() > 32) {
+                    return Long.compare(x, y);
+                }
+                return Long.compare(x, a.type.isSigned() ? (int) y : y & 0xFFFFFFFFL);
             }
             case TIME -> {
                 return Long.compare(a.num[i], b.num[j]);
