@@ -253,6 +253,8 @@ final class Functions {
             for (int i = 0; i < a.n; i++) {
                 switch (a.kind) {
                     case FLOAT -> v.addDouble(Math.abs(a.dbl[i]));
+                    // tshark 4.0 has no "is negative" for times: abs() leaves them as they are
+                    case TIME -> v.addLong(a.num[i]);
                     default -> v.addLong(a.type.isUnsigned() || a.type == FieldType.BOOLEAN ? a.num[i]
                             : Math.abs(a.num[i]));
                 }
