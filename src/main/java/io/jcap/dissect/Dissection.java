@@ -75,6 +75,8 @@ public final class Dissection {
     private FieldDef[] def = new FieldDef[64];
     private int[] off = new int[64];
     private int[] len = new int[64];
+    /** The length of a row's value (a protocol's bytes), which {@link #shrinkItem} leaves as it was. */
+    private int[] valueLen = new int[64];
     private int[] parent = new int[64];
     private long[] value = new long[64];
     private Object[] object = new Object[64];
@@ -300,6 +302,7 @@ public final class Dissection {
         def[i] = f;
         off[i] = o;
         len[i] = l;
+        valueLen[i] = l;
         parent[i] = open;
         flags[i] = 0;
         value[i] = 0;
@@ -314,6 +317,7 @@ public final class Dissection {
         def = Arrays.copyOf(def, n);
         off = Arrays.copyOf(off, n);
         len = Arrays.copyOf(len, n);
+        valueLen = Arrays.copyOf(valueLen, n);
         parent = Arrays.copyOf(parent, n);
         value = Arrays.copyOf(value, n);
         object = Arrays.copyOf(object, n);
@@ -417,6 +421,7 @@ public final class Dissection {
         System.arraycopy(def, to, def, from, tail);
         System.arraycopy(off, to, off, from, tail);
         System.arraycopy(len, to, len, from, tail);
+        System.arraycopy(valueLen, to, valueLen, from, tail);
         System.arraycopy(parent, to, parent, from, tail);
         System.arraycopy(value, to, value, from, tail);
         System.arraycopy(object, to, object, from, tail);
@@ -452,7 +457,23 @@ public final class Dissection {
     public void setLength(int row, int length) {
         if (row >= 0) {
             len[row] = length;
+            valueLen[row] = length;
         }
+    }
+
+    /**
+     * Shortens the item a row shows but not its value: Wireshark's proto_item_set_len on
+     * a protocol added "to the end" (TCP's item covers its header, its value the segment).
+     */
+    public void shrinkItem(int row, int length) {
+        if (row >= 0) {
+            len[row] = length;
+        }
+    }
+
+    /** The length of a row's value, as it was when the row was added (see {@link #shrinkItem}). */
+    public int fieldValueLength(int row) {
+        return valueLen[row];
     }
 
     /** Attaches the text the tree shows for a row instead of its default "Name: value". */

@@ -45,28 +45,15 @@ final class Arithmetic {
         private void apply(Values a, int i, Values b, int j, Values v) {
             switch (a.kind) {
                 case INTEGER -> {
-                    long x = a.num[i];
-                    long y = b.num[j];
-                    long r;
-                    switch (op) {
-                        case PLUS -> r = x + y;
-                        case MINUS -> r = x - y;
-                        case STAR -> r = x * y;
-                        case SLASH -> {
-                            if (y == 0) {
-                                return;
-                            }
-                            r = unsigned64(type) ? Long.divideUnsigned(x, y) : x / y;
-                        }
-                        case PERCENT -> {
-                            if (y == 0) {
-                                return;
-                            }
-                            r = unsigned64(type) ? Long.remainderUnsigned(x, y) : x % y;
-                        }
-                        default -> r = x & y;
+                    long r = integer(a.num[i], b.num[j]);
+                    if (r == NO_VALUE) {
+                        return;
                     }
-                    v.addLong(wrap(type, r));
+                    if (r < 0 && !type.isSigned() && type.bits() <= 32) {
+                        v.addSignedLong(r);
+                    } else {
+                        v.addLong(r);
+                    }
                 }
                 case TIME -> v.addLong(op == Token.Kind.MINUS ? a.num[i] - b.num[j] : a.num[i] + b.num[j]);
                 case FLOAT -> {
@@ -89,7 +76,8 @@ final class Arithmetic {
                         dst[at + k] = (byte) (a.byteAt(i, k) & b.byteAt(j, k));
                     }
                     if (a.kind == FTypes.Kind.IPV6) {
-                        v.addIPv6(dst, at, 128);
+                        // tshark 4.0 leaves the result's prefix at 0: it then equals any address
+                        v.addIPv6(dst, at, 0);
                     } else {
                         v.addBytes(dst, at, n);
                     }
@@ -97,6 +85,65 @@ final class Arithmetic {
                 default -> {
                 }
             }
+        }
+
+        /** A result tshark's integer arithmetic refuses (overflow, division by zero): the pair gives no value. */
+        private static final long NO_VALUE = Long.MIN_VALUE;
+
+        /**
+         * tshark 4.0's integer arithmetic: 32-bit values unless the type is wider; an
+         * unsigned subtraction that goes below zero gives a negative (signed) result; an
+         * overflow or a division by zero gives none.
+         */
+        private long integer(long x, long y) {
+            boolean wide = type.bits() > 32 || type == FieldType.EUI64;
+            boolean signed = type.isSigned() || type == FieldType.BOOLEAN;
+            if (wide) {
+                try {
+                    return switch (op) {
+                        case PLUS -> Math.addExact(x, y);
+                        case MINUS -> Math.subtractExact(x, y);
+                        case STAR -> Math.multiplyExact(x, y);
+                        case SLASH -> y == 0 ? NO_VALUE : unsigned64(type) ? Long.divideUnsigned(x, y) : x / y;
+                        case PERCENT -> y == 0 ? NO_VALUE : unsigned64(type) ? Long.remainderUnsigned(x, y) : x % y;
+                        default -> x & y;
+                    };
+                } catch (ArithmeticException e) {
+                    return NO_VALUE;
+                }
+            }
+            if (!signed) {
+                y &= 0xFFFFFFFFL;
+            }
+            long r;
+            switch (op) {
+                case PLUS -> r = x + y;
+                case MINUS -> {
+                    if (!signed && y > x) {
+                        // "uses signed arithmetic", within the 32-bit signed range
+                        return x > Integer.MAX_VALUE || y > Integer.MAX_VALUE ? NO_VALUE : x - y;
+                    }
+                    r = x - y;
+                }
+                case STAR -> r = x * y;
+                case SLASH -> {
+                    if (y == 0) {
+                        return NO_VALUE;
+                    }
+                    r = x / y;
+                }
+                case PERCENT -> {
+                    if (y == 0) {
+                        return NO_VALUE;
+                    }
+                    r = x % y;
+                }
+                default -> r = x & y;
+            }
+            if (signed ? r != (int) r : r < 0 || r > 0xFFFFFFFFL) {
+                return NO_VALUE;
+            }
+            return r;
         }
 
         @Override

@@ -255,8 +255,8 @@ final class Functions {
                     case FLOAT -> v.addDouble(Math.abs(a.dbl[i]));
                     // tshark 4.0 has no "is negative" for times: abs() leaves them as they are
                     case TIME -> v.addLong(a.num[i]);
-                    default -> v.addLong(a.type.isUnsigned() || a.type == FieldType.BOOLEAN ? a.num[i]
-                            : Math.abs(a.num[i]));
+                    // an unsigned register holds a negative value only from a subtraction below zero
+                    default -> v.addLong(a.type == FieldType.UINT64 ? a.num[i] : Math.abs(a.num[i]));
                 }
             }
             return v;

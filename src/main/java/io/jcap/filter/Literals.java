@@ -61,6 +61,12 @@ final class Literals {
                 v.addString(s);
                 return v;
             }
+            case TIME -> {
+                if (type == FieldType.ABSOLUTE_TIME) {
+                    v.addLong(absoluteTime(s));
+                    return v;
+                }
+            }
             case BYTES -> {
                 if (type == FieldType.BYTES || type == FieldType.UINT_BYTES || type == FieldType.PROTOCOL) {
                     v.addBytes(bytes, 0, bytes.length);

@@ -144,7 +144,7 @@ abstract class Operand {
         /** The row's bytes where it was dissected from, as far as they were captured. */
         private static void addSource(Dissection d, int r, Values v) {
             int off = d.fieldOffset(r);
-            int len = Math.max(0, Math.min(d.fieldLength(r), d.fieldSourceLength(r) - off));
+            int len = Math.max(0, Math.min(d.fieldValueLength(r), d.fieldSourceLength(r) - off));
             v.addBytes(d.fieldSource(r), d.fieldSourceBase(r) + off, len);
         }
 

@@ -58,7 +58,8 @@ final class Ops {
                 if (a.type.bits() > 32 || a.type == FieldType.BOOLEAN || b.type.bits() > 32) {
                     return Long.compare(x, y);
                 }
-                return Long.compare(x, a.type.isSigned() ? (int) y : y & 0xFFFFFFFFL);
+                boolean signed = a.type.isSigned() || a.bits[i] == Values.SIGNED;
+                return Long.compare(x, signed ? (int) y : y & 0xFFFFFFFFL);
             }
             case TIME -> {
                 return Long.compare(a.num[i], b.num[j]);

@@ -65,6 +65,19 @@ final class Values {
         bits[i] = kind == FTypes.Kind.IPV4 ? 32 : 0;
     }
 
+    /**
+     * An integer that tshark holds as signed although the register's type is unsigned:
+     * an unsigned subtraction that went below zero (tshark then makes it an INT32).
+     */
+    void addSignedLong(long v) {
+        int i = slot();
+        num[i] = v;
+        bits[i] = SIGNED;
+    }
+
+    /** The mark of {@link #addSignedLong} in {@link #bits}. */
+    static final int SIGNED = 1;
+
     void addIPv4(long v, int prefix) {
         int i = slot();
         num[i] = v;

@@ -374,7 +374,8 @@ public final class TcpDissector implements Dissector {
         int rstRow = -1;
         int strRow = -1;
         if (tree) {
-            d.setLength(top, hlen);
+            // tshark adds the item to the end of the segment and then shows the header only
+            d.shrinkItem(top, hlen);
             if (haveSeglen) {
                 long nxt = (shownSeq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xFFFFFFFFL;
                 int row = d.add(TcpFields.NXTSEQ, offset, 0, nxt);
