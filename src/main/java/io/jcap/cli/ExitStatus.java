@@ -7,6 +7,8 @@ public final class ExitStatus {
     public static final int INVALID_OPTION = 1;
     /** A file that cannot be read or written, a bad filter, a bad interface. */
     public static final int INVALID_FILE = 2;
+    /** A display or read filter tshark cannot compile (INVALID_FILTER, the same number). */
+    public static final int INVALID_FILTER = 2;
 
     private ExitStatus() {
     }

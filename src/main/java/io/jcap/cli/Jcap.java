@@ -65,6 +65,9 @@ public final class Jcap {
             }
             return ExitStatus.OK;
         }
+        if (o.explainFilter != null) {
+            return explain(o.explainFilter, stdout, stderr);
+        }
         if (o.version) {
             PrintStream out = new PrintStream(stdout, true);
             out.println("jcap " + VERSION + " (a tshark workalike; Java " + System.getProperty("java.version") + ")");
@@ -191,11 +194,113 @@ public final class Jcap {
             }
         }
         outputFormat(o, s);
-        if (!o.trailing.isEmpty()) {
-            throw new UsageException("Display filters are not supported yet (trailing arguments: "
-                    + String.join(" ", o.trailing) + ")", ExitStatus.INVALID_OPTION, false);
-        }
+        filters(o, s);
         return s;
+    }
+
+    /**
+     * -Y, -R, -2, -a and the trailing arguments, checked in tshark's order: reading a file,
+     * the trailing arguments are the display filter; -R needs -2; the read filter is
+     * compiled before the display filter, and a bad one stops jcap (status 2) before any
+     * file is opened.
+     */
+    private static void filters(Options o, ReadSettings s) throws UsageException {
+        String display = o.displayFilter;
+        if (!o.trailing.isEmpty() && o.readFile != null) {
+            if (display != null) {
+                throw new UsageException("Display filters were specified both with \"-Y\" "
+                        + "and with additional command-line arguments.");
+            }
+            display = String.join(" ", o.trailing);
+        }
+        for (String a : o.autostop) {
+            autostop(a, s);
+        }
+        if (o.readFilter != null && !o.twoPass) {
+            throw new UsageException("-R without -2 is deprecated. For single-pass filtering use -Y.");
+        }
+        s.twoPass = o.twoPass;
+        if (o.readFile == null) {
+            return;
+        }
+        io.jcap.field.FieldRegistry registry = StandardProtocols.engine().registry();
+        if (o.readFilter != null) {
+            s.readFilter = compile(o.readFilter, registry);
+        }
+        if (display != null) {
+            s.displayFilter = compile(display, registry);
+        }
+    }
+
+    private static io.jcap.filter.DisplayFilter compile(String text, io.jcap.field.FieldRegistry registry)
+            throws UsageException {
+        try {
+            return io.jcap.filter.DisplayFilter.compile(text, registry);
+        } catch (io.jcap.filter.FilterException e) {
+            String message = e.render(text);
+            if (io.jcap.capture.CaptureFilters.compiles(text)) {
+                // tshark's hint, for -Y as for -R
+                message += "\n  Note: That read filter code looks like a valid capture filter;"
+                        + "\n        maybe you mixed them up?";
+            }
+            throw new UsageException(message, ExitStatus.INVALID_FILTER, false);
+        }
+    }
+
+    /** One -a condition; reading a file, only packets:N has an effect, as in tshark. */
+    private static void autostop(String cond, ReadSettings s) throws UsageException {
+        int colon = cond.indexOf(':');
+        String key = colon < 0 ? cond : cond.substring(0, colon);
+        String value = colon < 0 ? "" : cond.substring(colon + 1);
+        if (colon < 0 || value.isEmpty() || !java.util.Set.of("packets", "duration", "filesize", "files")
+                .contains(key)) {
+            throw new UsageException("Invalid or unknown -a flag \"" + key + (colon < 0 ? "" : value.isEmpty()
+                    && !key.isEmpty() ? ":" : "") + "\"");
+        }
+        switch (key) {
+            case "packets" -> s.autostopPackets = positive(value, "packet write count");
+            case "duration" -> throw new UsageException("A maximum capture time was specified, but a capture isn't"
+                    + " being done.");
+            case "files" -> {
+                positive(value, "autostop files");
+                throw new UsageException("Multiple capture files requested, but a capture isn't being done.");
+            }
+            default -> positive(value, "autostop filesize");
+        }
+    }
+
+    /** A count as tshark's get_positive_int checks it, named as {@code what} in its messages. */
+    private static long positive(String text, String what) throws UsageException {
+        if (!text.matches("[-+]?[0-9]+")) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" isn't a decimal number");
+        }
+        java.math.BigInteger big = new java.math.BigInteger(text);
+        if (big.signum() < 0) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" is a negative number");
+        }
+        if (big.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" is too large (greater than "
+                    + Integer.MAX_VALUE + ")");
+        }
+        if (big.signum() == 0) {
+            throw new UsageException("The specified " + what + " is zero");
+        }
+        return big.longValue();
+    }
+
+    /** --explain-filter: the checked tree of a filter, or tshark's message for a bad one (status 2). */
+    private static int explain(String text, OutputStream stdout, PrintStream stderr) {
+        try {
+            io.jcap.filter.DisplayFilter f = io.jcap.filter.DisplayFilter.compile(text,
+                    StandardProtocols.engine().registry());
+            PrintStream out = new PrintStream(stdout, false, java.nio.charset.StandardCharsets.UTF_8);
+            out.print(f.explain());
+            out.flush();
+            return ExitStatus.OK;
+        } catch (io.jcap.filter.FilterException e) {
+            stderr.println("jcap: " + e.render(text));
+            return ExitStatus.INVALID_FILTER;
+        }
     }
 
     private static final String T_FORMATS = "\t\"fields\"  The values of fields specified with the -e option, in a form\n"

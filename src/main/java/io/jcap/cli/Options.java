@@ -28,6 +28,23 @@ final class Options {
     @Option(names = {"-c"}, paramLabel = "<packet count>")
     String count;
 
+    @Option(names = {"-Y", "--display-filter"}, paramLabel = "<displaY filter>")
+    String displayFilter;
+
+    @Option(names = {"-R", "--read-filter"}, paramLabel = "<read filter>")
+    String readFilter;
+
+    @Option(names = {"-2"})
+    boolean twoPass;
+
+    /** -a autostop conditions; with -r only packets:N applies (the others need a capture). */
+    @Option(names = {"-a", "--autostop"}, paramLabel = "<autostop cond.>")
+    List<String> autostop = new ArrayList<>();
+
+    /** Prints the checked tree of a display filter (as Wireshark's dftest) and exits. */
+    @Option(names = {"--explain-filter"}, paramLabel = "<filter>")
+    String explainFilter;
+
     @Option(names = {"-n"})
     boolean noNameResolution;
 

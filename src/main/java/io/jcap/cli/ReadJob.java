@@ -46,6 +46,8 @@ final class ReadJob {
     private final OutputStream stdout;
     private final PrintStream stderr;
     private EtherNames names;
+    /** The Time column of a pipelined summary view (its printing thread's own), or null. */
+    private TimeColumn pipelineTime;
 
     ReadJob(ReadSettings s, OutputStream stdout, PrintStream stderr) {
         this.s = s;
@@ -55,6 +57,22 @@ final class ReadJob {
 
     int run() throws IOException {
         FrameSource source = CaptureFiles.open(s.readFile);
+        FirstPass first = null;
+        if (s.twoPass && s.readFilter != null && !s.readFilter.isEmpty()) {
+            // -2 -R: the frames the read filter keeps, then a second pass over them alone
+            try {
+                first = firstPass(source);
+            } finally {
+                if (!"-".equals(s.readFile)) {
+                    source.close();
+                }
+            }
+            if (first.copies != null) {
+                source = new FrameList(first.copies, source);
+            } else {
+                source = CaptureFiles.open(s.readFile);
+            }
+        }
         FrameSink sink = null;
         try {
             if (s.writeFile != null) {
@@ -66,27 +84,180 @@ final class ReadJob {
             }
             // as tshark: writing a file, no headers or trailers are printed, and -T json nothing
             boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
-            return loop(source, sink, printing);
+            return loop(source, sink, printing, first);
         } finally {
             source.close();
         }
     }
 
-    private int loop(FrameSource source, FrameSink sink, boolean printing) throws IOException {
-        Output out = new Output(stdout);
-        DissectorEngine engine = printing ? StandardProtocols.engine(s.limits) : null;
-        if (engine != null) {
-            for (io.jcap.dissect.DecodeAs rule : s.decodeAs) {
-                rule.apply(engine);
+    /** What the first of two passes found: which frames (by position) the read filter keeps. */
+    private static final class FirstPass {
+        final java.util.BitSet kept = new java.util.BitSet();
+        /** Frames read; the second pass reads no further. */
+        int frames;
+        /** The file's first frame: times stay relative to it, as in tshark. */
+        Frame firstFrame;
+        /** Copies of the frames when the input cannot be read twice (standard input). */
+        java.util.List<Frame> copies;
+    }
+
+    /**
+     * The first pass of -2: every frame is dissected and tested with -R. As tshark counts
+     * them, -c stops the pass at the first kept frame once that many frames were read.
+     */
+    private FirstPass firstPass(FrameSource source) throws IOException {
+        FirstPass p = new FirstPass();
+        if ("-".equals(s.readFile)) {
+            p.copies = new java.util.ArrayList<>();
+        }
+        DissectorEngine engine = engine();
+        Dissection d = new Dissection();
+        record(d, engine.registry(), false, java.util.List.of(s.readFilter));
+        Frame f = new Frame();
+        try {
+            while (source.next(f)) {
+                if (p.firstFrame == null) {
+                    p.firstFrame = f.copy();
+                }
+                if (p.copies != null) {
+                    p.copies.add(f.copy());
+                }
+                engine.dissect(f, d);
+                int index = p.frames++;
+                if (s.readFilter.matches(d)) {
+                    p.kept.set(index);
+                    if (s.count >= 0 && p.frames >= s.count) {
+                        break;
+                    }
+                }
+            }
+        } catch (CaptureFileException e) {
+            // the second pass meets the same error at the same place and reports it
+            p.frames = Integer.MAX_VALUE;
+        }
+        return p;
+    }
+
+    /** The kept frames of standard input, in the order read, for the second pass. */
+    private static final class FrameList implements FrameSource {
+        private final java.util.Iterator<Frame> frames;
+        private final FrameSource interfaces;
+
+        FrameList(java.util.List<Frame> frames, FrameSource interfaces) {
+            this.frames = frames.iterator();
+            this.interfaces = interfaces;
+        }
+
+        @Override
+        public boolean next(Frame into) {
+            if (!frames.hasNext()) {
+                return false;
+            }
+            Frame f = frames.next();
+            into.number = f.number;
+            into.seconds = f.seconds;
+            into.nanos = f.nanos;
+            into.precision = f.precision;
+            into.hasTime = f.hasTime;
+            into.capturedLength = f.capturedLength;
+            into.originalLength = f.originalLength;
+            into.linkType = f.linkType;
+            into.customBlockPen = f.customBlockPen;
+            into.customBlockCopy = f.customBlockCopy;
+            into.interfaceId = f.interfaceId;
+            into.section = f.section;
+            into.sectionInterfaceId = f.sectionInterfaceId;
+            into.interfaceName = f.interfaceName;
+            into.interfaceDescription = f.interfaceDescription;
+            into.data = f.data;
+            into.offset = f.offset;
+            return true;
+        }
+
+        @Override
+        public io.jcap.frame.InterfaceInfo interfaceInfo(int id) {
+            return interfaces.interfaceInfo(id);
+        }
+
+        @Override
+        public int interfaceCount() {
+            return interfaces.interfaceCount();
+        }
+
+        @Override
+        public void close() throws IOException {
+            interfaces.close();
+        }
+    }
+
+    private DissectorEngine engine() {
+        DissectorEngine engine = StandardProtocols.engine(s.limits);
+        for (io.jcap.dissect.DecodeAs rule : s.decodeAs) {
+            rule.apply(engine);
+        }
+        return engine;
+    }
+
+    /**
+     * Sets what the dissectors record: nothing when neither the view nor a filter reads
+     * fields; else the layers of the fields they read (all of them when the view prints
+     * whole trees), so that a filter on frame.len builds no TCP tree.
+     */
+    private void record(Dissection d, io.jcap.field.FieldRegistry registry, boolean viewNeedsFields,
+                        java.util.List<io.jcap.filter.DisplayFilter> filters) {
+        java.util.List<io.jcap.field.FieldDef> wanted = new java.util.ArrayList<>();
+        boolean filtering = false;
+        for (io.jcap.filter.DisplayFilter filter : filters) {
+            filtering |= !filter.isEmpty();
+            for (io.jcap.field.FieldDef f : filter.fields()) {
+                // protocols only tshark dissects are in no packet: nothing to record
+                if (registry.find(f.abbrev) == f) {
+                    wanted.add(f);
+                }
             }
         }
+        if (!viewNeedsFields && !filtering) {
+            d.recordFields(false);
+            return;
+        }
+        d.recordFields(true);
+        java.util.Set<io.jcap.field.Protocol> layers;
+        if (viewNeedsFields) {
+            layers = recordedLayers(registry);
+            if (layers != null && !wanted.isEmpty()) {
+                java.util.Set<io.jcap.field.Protocol> more = RecordedLayers.of(wanted, registry);
+                if (more == null) {
+                    layers = null;
+                } else {
+                    layers.addAll(more);
+                }
+            }
+        } else {
+            layers = wanted.isEmpty() ? java.util.Set.of() : RecordedLayers.of(wanted, registry);
+        }
+        d.recordOnly(layers);
+    }
+
+    private int loop(FrameSource source, FrameSink sink, boolean printing, FirstPass first) throws IOException {
+        Output out = new Output(stdout);
+        io.jcap.filter.DisplayFilter filter = s.displayFilter != null && !s.displayFilter.isEmpty()
+                ? s.displayFilter : null;
+        DissectorEngine engine = printing || filter != null ? engine() : null;
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
-        PacketView printer = view(out, time, engine != null);
+        PacketView printer = view(out, time, printing && engine != null);
         d.etherNames = names;
-        d.recordFields(printer.needsFields());
         if (engine != null) {
-            d.recordOnly(recordedLayers(engine.registry()));
+            record(d, engine.registry(), printing && printer.needsFields(),
+                    filter == null ? java.util.List.of() : java.util.List.of(filter));
+        }
+        d.trackDisplayed = filter != null;
+        if (first != null && first.firstFrame != null) {
+            // times stay relative to the file's first frame, kept or not
+            time.captured(first.firstFrame);
+            if (pipelineTime != null) {
+                pipelineTime.captured(first.firstFrame);
+            }
         }
         boolean frame = printing && sink == null;
         if (frame) {
@@ -94,22 +265,60 @@ final class ReadJob {
         }
         Frame f = new Frame();
         long n = 0;
+        long shown = 0;
+        int index = -1;
+        long number = 0;
         int status = ExitStatus.OK;
         try {
-            while ((s.count < 0 || n < s.count) && source.next(f)) {
-                n++;
-                if (engine != null) {
-                    engine.dissect(f, d);
-                    time.captured(f);
-                    printer.print(d);
-                    time.done(f, true);
-                    if (s.lineBuffered) {
-                        printer.drain();
-                        out.flush();
+            while ((first != null || s.count < 0 || n < s.count) && source.next(f)) {
+                if (first != null) {
+                    // the second pass of -2 -R: every frame is dissected again (as tshark's
+                    // state has seen them all), but only the kept ones exist, numbered anew
+                    if (++index >= first.frames) {
+                        break;
+                    }
+                    boolean kept = first.kept.get(index);
+                    f.number = kept ? ++number : number + 1;
+                    if (!kept) {
+                        if (engine != null) {
+                            engine.dissect(f, d);
+                        }
+                        continue;
                     }
                 }
-                if (sink != null) {
+                n++;
+                boolean pass = true;
+                if (engine != null) {
+                    engine.dissect(f, d);
+                    pass = filter == null || filter.matches(d);
+                    if (pass && filter != null) {
+                        d.displayed(f);
+                    }
+                    if (printing) {
+                        time.captured(f);
+                        if (pass) {
+                            printer.print(d);
+                        } else {
+                            printer.skipped(d);
+                        }
+                        time.done(f, pass);
+                        if (s.lineBuffered && pass) {
+                            printer.drain();
+                            out.flush();
+                        }
+                    }
+                }
+                if (!pass) {
+                    continue;
+                }
+                if (sink != null && f.linkType != Frame.CUSTOM_BLOCK) {
+                    // custom blocks are not written (jcap's writers have no record for them)
                     sink.write(f, source.interfaceInfo(f.interfaceId));
+                }
+                shown++;
+                // -a packets:N counts the frames shown or written; tshark ignores it with -2
+                if (s.autostopPackets > 0 && !s.twoPass && shown >= s.autostopPackets) {
+                    break;
                 }
             }
         } catch (CaptureFileException e) {
@@ -196,7 +405,8 @@ final class ReadJob {
         if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered
                 && Runtime.getRuntime().availableProcessors() > 1) {
             // summary lines alone: formatted on a second core (with a Time column of its own)
-            return new PipelinedSummary(out, new TimeColumn(s.timeFormat, zone), addresses, delimiter);
+            pipelineTime = new TimeColumn(s.timeFormat, zone);
+            return new PipelinedSummary(out, pipelineTime, addresses, delimiter);
         }
         SummaryPrinter summary = new SummaryPrinter(out, time, addresses, delimiter);
         PacketView view = summary;

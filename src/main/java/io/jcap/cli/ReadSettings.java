@@ -8,6 +8,13 @@ final class ReadSettings {
     String writeFile;
     OutputFileType fileType = OutputFileType.PCAPNG;
     long count = -1;
+    /** -a packets:N: stop after N displayed (or written) frames; -1 none. */
+    long autostopPackets = -1;
+    /** -Y (or the trailing arguments) and -R, compiled; null when not given. */
+    io.jcap.filter.DisplayFilter displayFilter;
+    io.jcap.filter.DisplayFilter readFilter;
+    /** -2: a first pass over the file (applying -R), then the second that prints. */
+    boolean twoPass;
     TimeFormat timeFormat = TimeFormat.RELATIVE;
     boolean resolveMac = true;
     boolean quiet;

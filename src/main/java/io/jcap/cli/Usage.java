@@ -17,11 +17,21 @@ final class Usage {
         out.println();
         out.println("Capture stop conditions:");
         out.println("  -c <packet count>        stop after n packets (def: infinite)");
+        out.println("  -a <autostop cond.> ..., --autostop <autostop cond.> ...");
+        out.println("                            packets:NUM - stop after NUM packets");
+        out.println("                           (duration, filesize and files need a capture)");
         out.println("Input file:");
         out.println("  -r <infile>, --read-file <infile>");
         out.println("                           set the filename to read from (or '-' for stdin)");
         out.println();
         out.println("Processing:");
+        out.println("  -2                       perform a two-pass analysis");
+        out.println("  -R <read filter>, --read-filter <read filter>");
+        out.println("                           packet Read filter in Wireshark display filter syntax");
+        out.println("                           (requires -2)");
+        out.println("  -Y <display filter>, --display-filter <display filter>");
+        out.println("                           packet displaY filter in Wireshark display filter");
+        out.println("                           syntax");
         out.println("  -n                       disable all name resolutions (def: \"mNd\" enabled, or");
         out.println("                           as set in preferences)");
         out.println("  -N <name resolve flags>  enable specific name resolution(s): \"mnNtdv\"");
@@ -82,5 +92,7 @@ final class Usage {
         out.println("  -G [report]              dump one of several available reports and exit");
         out.println("                           default report=\"fields\"");
         out.println("                           reports: fields, protocols");
+        out.println("  --explain-filter <filter> (jcap) print the checked tree of a display filter,");
+        out.println("                           with the type of every value, and exit");
     }
 }

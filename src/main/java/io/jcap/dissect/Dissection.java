@@ -75,11 +75,17 @@ public final class Dissection {
     private FieldDef[] def = new FieldDef[64];
     private int[] off = new int[64];
     private int[] len = new int[64];
+    /** The length of a row's value (a protocol's bytes), which {@link #shrinkItem} leaves as it was. */
+    private int[] valueLen = new int[64];
     private int[] parent = new int[64];
     private long[] value = new long[64];
     private Object[] object = new Object[64];
     private String[] label = new String[64];
     private byte[] flags = new byte[64];
+    /** The bytes each row's offset counts in: the frame's, or a reassembled PDU's (see {@link #fieldSource}). */
+    private io.netty.buffer.ByteBuf[] source = new io.netty.buffer.ByteBuf[64];
+    private int[] sourceBase = new int[64];
+    private int[] sourceLength = new int[64];
     private int count;
     private int open = -1;
 
@@ -101,6 +107,26 @@ public final class Dissection {
             return sb.append(')').toString();
         }
         return io.jcap.field.Formats.ether(sb, mac).toString();
+    }
+
+    // ---- display filtering (kept across frames)
+    /**
+     * Set by a run that filters what it displays: frame.time_delta_displayed then counts
+     * from the last frame shown ({@link #displayed}) rather than from the previous one.
+     */
+    public boolean trackDisplayed;
+    private boolean anyDisplayed;
+    private long lastDisplayedNs;
+
+    /** The frame just dissected passed the display filter. */
+    public void displayed(Frame f) {
+        anyDisplayed = true;
+        lastDisplayedNs = f.seconds * 1_000_000_000L + f.nanos;
+    }
+
+    /** The time of the last frame shown, or {@code otherwise} when none was. */
+    public long lastDisplayedNs(long otherwise) {
+        return anyDisplayed ? lastDisplayedNs : otherwise;
     }
 
     // ---- marks
@@ -163,6 +189,7 @@ public final class Dissection {
         if (count > 0) {
             Arrays.fill(object, 0, count, null);
             Arrays.fill(label, 0, count, null);
+            Arrays.fill(source, 0, count, null);
         }
         count = 0;
         open = -1;
@@ -275,9 +302,13 @@ public final class Dissection {
         def[i] = f;
         off[i] = o;
         len[i] = l;
+        valueLen[i] = l;
         parent[i] = open;
         flags[i] = 0;
         value[i] = 0;
+        source[i] = buf.raw();
+        sourceBase[i] = buf.rawBase();
+        sourceLength[i] = buf.frameCaptured();
         return i;
     }
 
@@ -286,11 +317,15 @@ public final class Dissection {
         def = Arrays.copyOf(def, n);
         off = Arrays.copyOf(off, n);
         len = Arrays.copyOf(len, n);
+        valueLen = Arrays.copyOf(valueLen, n);
         parent = Arrays.copyOf(parent, n);
         value = Arrays.copyOf(value, n);
         object = Arrays.copyOf(object, n);
         label = Arrays.copyOf(label, n);
         flags = Arrays.copyOf(flags, n);
+        source = Arrays.copyOf(source, n);
+        sourceBase = Arrays.copyOf(sourceBase, n);
+        sourceLength = Arrays.copyOf(sourceLength, n);
     }
 
     /**
@@ -394,14 +429,19 @@ public final class Dissection {
         System.arraycopy(def, to, def, from, tail);
         System.arraycopy(off, to, off, from, tail);
         System.arraycopy(len, to, len, from, tail);
+        System.arraycopy(valueLen, to, valueLen, from, tail);
         System.arraycopy(parent, to, parent, from, tail);
         System.arraycopy(value, to, value, from, tail);
         System.arraycopy(object, to, object, from, tail);
         System.arraycopy(label, to, label, from, tail);
         System.arraycopy(flags, to, flags, from, tail);
+        System.arraycopy(source, to, source, from, tail);
+        System.arraycopy(sourceBase, to, sourceBase, from, tail);
+        System.arraycopy(sourceLength, to, sourceLength, from, tail);
         count -= n;
         Arrays.fill(object, count, count + n, null);
         Arrays.fill(label, count, count + n, null);
+        Arrays.fill(source, count, count + n, null);
         for (int i = from; i < count; i++) {
             if (parent[i] >= to) {
                 parent[i] -= n;
@@ -425,7 +465,23 @@ public final class Dissection {
     public void setLength(int row, int length) {
         if (row >= 0) {
             len[row] = length;
+            valueLen[row] = length;
         }
+    }
+
+    /**
+     * Shortens the item a row shows but not its value: Wireshark's proto_item_set_len on
+     * a protocol added "to the end" (TCP's item covers its header, its value the segment).
+     */
+    public void shrinkItem(int row, int length) {
+        if (row >= 0) {
+            len[row] = length;
+        }
+    }
+
+    /** The length of a row's value, as it was when the row was added (see {@link #shrinkItem}). */
+    public int fieldValueLength(int row) {
+        return valueLen[row];
     }
 
     /** Attaches the text the tree shows for a row instead of its default "Name: value". */
@@ -502,6 +558,24 @@ public final class Dissection {
 
     public byte fieldFlags(int row) {
         return flags[row];
+    }
+
+    /**
+     * The buffer a row's offset counts in: the frame's bytes, or those of a reassembled
+     * datagram or PDU the row was dissected from (Wireshark's data source). The row's
+     * first byte is at {@code fieldSourceBase(row) + fieldOffset(row)} in it, and only
+     * {@link #fieldSourceLength} bytes of that source were captured.
+     */
+    public io.netty.buffer.ByteBuf fieldSource(int row) {
+        return source[row];
+    }
+
+    public int fieldSourceBase(int row) {
+        return sourceBase[row];
+    }
+
+    public int fieldSourceLength(int row) {
+        return sourceLength[row];
     }
 
     /** The first row of {@code f}, or -1. */

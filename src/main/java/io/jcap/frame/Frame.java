@@ -19,8 +19,13 @@ public final class Frame {
     public boolean hasTime = true;
     public int capturedLength;
     public int originalLength;
-    /** LINKTYPE_* value (tcpdump.org numbering). */
+    /** LINKTYPE_* value (tcpdump.org numbering), or {@link #CUSTOM_BLOCK}. */
     public int linkType;
+    /** The link type of a pcapng custom block's record: no link layer, no time, no interface. */
+    public static final int CUSTOM_BLOCK = -2;
+    /** A custom block's Private Enterprise Number (-1 for packets) and whether it may be copied. */
+    public long customBlockPen = -1;
+    public boolean customBlockCopy;
     /** Interface index across the whole file (pcapng), 0 for pcap. */
     public int interfaceId;
     /** pcapng only (section 0 otherwise): the section (from 1) and the interface's id within it. */
@@ -44,6 +49,8 @@ public final class Frame {
         f.capturedLength = capturedLength;
         f.originalLength = originalLength;
         f.linkType = linkType;
+        f.customBlockPen = customBlockPen;
+        f.customBlockCopy = customBlockCopy;
         f.interfaceId = interfaceId;
         f.section = section;
         f.sectionInterfaceId = sectionInterfaceId;

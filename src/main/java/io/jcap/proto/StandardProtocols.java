@@ -42,9 +42,11 @@ public final class StandardProtocols {
         LlcDissector llc = new LlcDissector(b, etherTypes, data);
         EthDissector ethernet = new EthDissector(b, etherTypes, llc);
         VlanTagDissector.register(b, etherTypes, llc);
+        io.jcap.proto.vntag.VntagDissector.register(b, etherTypes);
         SllDissector.register(b, etherTypes, llc, data);
         NullDissector.register(b, etherTypes, data);
         RawIpDissector.register(b, data);
+        io.jcap.proto.nflog.NflogDissector.register(b, data);
         new ArpDissector(b);
         new PppoeSessionDissector(b, data);
         new Ipv4Dissector(b, data);

@@ -32,7 +32,8 @@ class UsageTest {
             }
             for (String name : o.names()) {
                 // an option starts its line (after two spaces) or follows "-r <infile>, " on it
-                Pattern p = Pattern.compile("(?m)^  (-\\S+( <[^>]+>)?, )?" + Pattern.quote(name) + "([ ,<]|$)");
+                Pattern p = Pattern.compile("(?m)^  (-\\S+( <[^>]+>)?( \\.\\.\\.)?, )?" + Pattern.quote(name)
+                        + "([ ,<]|$)");
                 if (!p.matcher(text).find()) {
                     missing.add(name);
                 }

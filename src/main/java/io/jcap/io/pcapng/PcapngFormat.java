@@ -9,6 +9,9 @@ public final class PcapngFormat {
     public static final int NRB = 4;
     public static final int ISB = 5;
     public static final int EPB = 6;
+    /** Custom blocks whose contents may and may not be copied to other files. */
+    public static final int CB_COPY = 0x00000BAD;
+    public static final int CB_NO_COPY = 0x40000BAD;
     public static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
 
     public static final int OPT_END = 0;

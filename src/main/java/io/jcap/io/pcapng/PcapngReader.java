@@ -153,6 +153,7 @@ public final class PcapngReader implements FrameSource {
             case EPB -> f != null && enhanced(b, p, len, f);
             case SPB -> f != null && simple(b, p, len, f);
             case OPB -> f != null && obsolete(b, p, len, f);
+            case CB_COPY, CB_NO_COPY -> f != null && custom(b, p, len, f, type == CB_COPY);
             default -> false;
         };
         in.skip(len);
@@ -274,6 +275,7 @@ public final class PcapngReader implements FrameSource {
             throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length is too small for the packet data");
         }
         f.number = ++count;
+        f.customBlockPen = -1;
         stamp(f, i, units);
         f.precision = i.info.precision();
         f.capturedLength = cap;
@@ -317,6 +319,35 @@ public final class PcapngReader implements FrameSource {
             cap = Integer.MAX_VALUE;
         }
         return packet(f, i, units, p + 28, cap, orig, p + len - 4);
+    }
+
+    /**
+     * A custom block: wiretap delivers it as a record of its own (no time, no interface),
+     * whose bytes are what follows the Private Enterprise Number.
+     */
+    private boolean custom(ByteBuf b, int p, int len, Frame f, boolean copy) throws CaptureFileException {
+        if (len < 16) {
+            throw new CaptureFileException(Kind.DAMAGED, "pcapng: total block length " + len
+                    + " of a custom block is less than the minimum custom block size 16");
+        }
+        f.number = ++count;
+        f.hasTime = false;
+        f.seconds = 0;
+        f.nanos = 0;
+        f.precision = 9;
+        f.capturedLength = len - 16;
+        f.originalLength = len - 16;
+        f.linkType = Frame.CUSTOM_BLOCK;
+        f.interfaceId = -1;
+        f.section = sections;
+        f.sectionInterfaceId = -1;
+        f.interfaceName = null;
+        f.interfaceDescription = null;
+        f.customBlockPen = u32(b, p + 8) & 0xFFFFFFFFL;
+        f.customBlockCopy = copy;
+        f.data = in.buffer();
+        f.offset = p + 12;
+        return true;
     }
 
     private boolean simple(ByteBuf b, int p, int len, Frame f) throws CaptureFileException {

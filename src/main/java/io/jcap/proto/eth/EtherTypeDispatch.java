@@ -37,6 +37,12 @@ public final class EtherTypeDispatch {
      * ethertype dissector does. Returns the bytes used, trailer included.
      */
     public int dispatch(int type, PacketBuffer buf, int offset, Dissection d, int linkRow) {
+        return dispatch(type, buf, offset, d, linkRow, EthFields.TRAILER, true);
+    }
+
+    /** As above, with the trailer shown as {@code trailerField}, and an FCS only where {@code fcsAllowed}. */
+    public int dispatch(int type, PacketBuffer buf, int offset, Dissection d, int linkRow,
+                        io.jcap.field.FieldDef trailerField, boolean fcsAllowed) {
         d.enter(PROTOCOL);
         Dissector next = table.get(type);
         int used = Dissector.REJECT;
@@ -52,7 +58,7 @@ public final class EtherTypeDispatch {
             }
             used = data.dissect(buf, offset, d);
         }
-        Trailer.add(buf, offset + used, d, linkRow);
+        Trailer.add(buf, offset + used, d, linkRow, trailerField, fcsAllowed);
         return buf.end() - offset;
     }
 }

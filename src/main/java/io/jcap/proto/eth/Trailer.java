@@ -17,6 +17,16 @@ public final class Trailer {
     }
 
     public static void add(PacketBuffer buf, int payloadEnd, Dissection d, int linkRow) {
+        add(buf, payloadEnd, d, linkRow, EthFields.TRAILER, true);
+    }
+
+    /**
+     * As {@link #add(PacketBuffer, int, Dissection, int)}, with the field the trailer is
+     * shown as and whether its last four bytes may be a frame check sequence: tshark's VLAN
+     * and VN-Tag dissectors pass an FCS length of 0, so after a tag the bytes are a trailer.
+     */
+    public static void add(PacketBuffer buf, int payloadEnd, Dissection d, int linkRow,
+                           io.jcap.field.FieldDef trailerField, boolean fcsAllowed) {
         int end = buf.end();
         if (payloadEnd >= end) {
             return;
@@ -51,10 +61,10 @@ public final class Trailer {
             d.addBytes(EthFields.PADDING, payloadEnd, padEnd - payloadEnd);
         }
         int rest = end - padEnd;
-        boolean fcs = frameLength >= MIN_FRAME + FCS && rest >= FCS;
+        boolean fcs = fcsAllowed && frameLength >= MIN_FRAME + FCS && rest >= FCS;
         int trailerEnd = fcs ? end - FCS : end;
         if (trailerEnd > padEnd) {
-            d.addBytes(EthFields.TRAILER, padEnd, trailerEnd - padEnd);
+            d.addBytes(trailerField, padEnd, trailerEnd - padEnd);
         }
         if (fcs) {
             long value = buf.u32(end - FCS);

@@ -33,6 +33,9 @@ public final class FrameDissector implements Dissector {
     public int dissect(PacketBuffer buf, int offset, Dissection d) {
         Frame f = d.frame;
         d.enter(FrameFields.PROTOCOL);
+        if (f.linkType == Frame.CUSTOM_BLOCK) {
+            return customBlock(buf, f, d);
+        }
         long ns = f.seconds * 1_000_000_000L + f.nanos;
         if (!started) {
             started = true;
@@ -76,8 +79,8 @@ public final class FrameDissector implements Dissector {
             d.flag(d.add(FrameFields.OFFSET_SHIFT, 0, 0, 0), Dissection.GENERATED);
             d.add(FrameFields.TIME_EPOCH, 0, 0, ns);
             d.flag(d.add(FrameFields.TIME_DELTA, 0, 0, ns - previousNs), Dissection.GENERATED);
-            // every frame is displayed until display filters exist
-            d.flag(d.add(FrameFields.TIME_DELTA_DISPLAYED, 0, 0, ns - previousNs), Dissection.GENERATED);
+            long shown = d.trackDisplayed ? d.lastDisplayedNs(ns) : previousNs;
+            d.flag(d.add(FrameFields.TIME_DELTA_DISPLAYED, 0, 0, ns - shown), Dissection.GENERATED);
             d.flag(d.add(FrameFields.TIME_RELATIVE, 0, 0, ns - firstNs), Dissection.GENERATED);
         }
         d.add(FrameFields.NUMBER, 0, 0, f.number);
@@ -90,6 +93,40 @@ public final class FrameDissector implements Dissector {
         d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
         d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
         d.close();
+    }
+
+    /**
+     * A pcapng custom block, as tshark's frame dissector shows one: no time or interface
+     * items, its Private Enterprise Number and copy permission, its bytes as data.
+     */
+    private int customBlock(PacketBuffer buf, Frame f, Dissection d) {
+        String pen = Enterprises.name(f.customBlockPen) + " (" + f.customBlockPen + ")";
+        d.setProtocol("PCAPNG");
+        d.info.set("Custom Block: PEN = " + pen + ", will " + (f.customBlockCopy ? "" : "not ") + "be copied");
+        if (d.tree()) {
+            StringBuilder sb = new StringBuilder(128).append("PCAPNG Custom Block ").append(f.number).append(": ");
+            bytes(sb, f.capturedLength).append(" (").append(8L * f.capturedLength)
+                    .append(" bits) of custom data and options, PEN ").append(pen).append(", copying ")
+                    .append(f.customBlockCopy ? "allowed" : "not allowed");
+            d.setText(d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength), sb.toString());
+            d.add(FrameFields.SECTION_NUMBER, 0, 0, f.section);
+            d.add(FrameFields.NUMBER, 0, 0, f.number);
+            d.setText(d.add(FrameFields.LEN, 0, 0, f.originalLength),
+                    bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
+                            .append(8L * f.originalLength).append(" bits)").toString());
+            d.setText(d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength),
+                    bytes(new StringBuilder("Capture Length: "), f.capturedLength).append(" (")
+                            .append(8L * f.capturedLength).append(" bits)").toString());
+            d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
+            d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
+            d.setText(d.add(FrameFields.CB_PEN, 0, 0, f.customBlockPen), "Private Enterprise Number: " + pen);
+            d.add(FrameFields.CB_COPY, 0, 0, f.customBlockCopy ? 1 : 0);
+            d.close();
+        }
+        if (f.capturedLength > 0) {
+            data.dissect(buf, 0, d);
+        }
+        return buf.end();
     }
 
     private static StringBuilder bytes(StringBuilder sb, long n) {

@@ -23,8 +23,7 @@ final class GenericIpDissector implements Dissector {
         if (ip != null) {
             return d.call(ip, offset, buf.end());
         }
-        d.setProtocol("IP");
-        d.info.set("Bogus IP version (" + version + ")");
-        return buf.end() - offset;
+        // tshark's "ip" dissector shows the bogus version in an ip layer of its own
+        return io.jcap.proto.ipv4.Ipv4Dissector.bogusVersion(buf, offset, d);
     }
 }

@@ -163,10 +163,12 @@ public final class TcpDissector implements Dissector {
         final boolean tree = d.tree();
         final int end = buf.end();
         final int reported = end - offset;
-        final int top = tree ? d.open(TcpFields.PROTOCOL.field, offset, buf.capturedRemaining(offset)) : -1;
-        tcpTop = top;
+        // as tshark: the ports are read before the protocol item is added, so a segment too
+        // short for them has no TCP item (and "tcp" does not match it)
         int sport = buf.u16(offset);
         int dport = buf.u16(offset + 2);
+        final int top = tree ? d.open(TcpFields.PROTOCOL.field, offset, buf.capturedRemaining(offset)) : -1;
+        tcpTop = top;
         d.setProtocol("TCP");
         InfoColumn info = d.info;
         info.clear();
@@ -377,7 +379,8 @@ public final class TcpDissector implements Dissector {
         int rstRow = -1;
         int strRow = -1;
         if (tree) {
-            d.setLength(top, hlen);
+            // tshark adds the item to the end of the segment and then shows the header only
+            d.shrinkItem(top, hlen);
             if (haveSeglen) {
                 long nxt = (shownSeq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xFFFFFFFFL;
                 int row = d.add(TcpFields.NXTSEQ, offset, 0, nxt);

@@ -94,9 +94,9 @@ public final class VlanTagDissector implements Dissector {
         if (type <= MAX_802_3_LENGTH) {
             int end = Math.min(buf.end(), payload + type);
             d.call(llc, payload, end);
-            Trailer.add(buf, end, d, row);
+            Trailer.add(buf, end, d, row, VlanFields.TRAILER, false);
             return buf.end() - offset;
         }
-        return 4 + etherTypes.dispatch(type, buf, payload, d, row);
+        return 4 + etherTypes.dispatch(type, buf, payload, d, row, VlanFields.TRAILER, false);
     }
 }
