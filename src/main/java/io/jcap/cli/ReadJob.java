@@ -211,7 +211,7 @@ final class ReadJob {
             filtering |= !filter.isEmpty();
             for (io.jcap.field.FieldDef f : filter.fields()) {
                 // protocols only tshark dissects are in no packet: nothing to record
-                if (registry.find(f.abbrev) == f) {
+                if (io.jcap.filter.DisplayFilter.inPackets(f, registry)) {
                     wanted.add(f);
                 }
             }

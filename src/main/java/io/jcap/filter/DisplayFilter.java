@@ -129,8 +129,39 @@ public final class DisplayFilter {
 
         FieldDef find(String name) {
             FieldDef f = registry.find(name);
+            if (f == null) {
+                f = LayerlessProtocols.BY_NAME.get(name);
+            }
             return f != null ? f : OtherProtocols.BY_NAME.get(name);
         }
+    }
+
+    /**
+     * The pseudo-protocols whose items any layer adds (expert info, malformed and short
+     * frames): not layers of the registry, but fields packets carry.
+     */
+    private static final class LayerlessProtocols {
+        static final Map<String, FieldDef> BY_NAME = load();
+
+        private static Map<String, FieldDef> load() {
+            Map<String, FieldDef> m = new HashMap<>();
+            for (io.jcap.field.Protocol p : List.of(io.jcap.dissect.ExpertFields.PROTOCOL,
+                    io.jcap.dissect.MalformedFields.PROTOCOL, io.jcap.dissect.ShortFields.PROTOCOL)) {
+                m.put(p.filterName, p.field);
+                for (FieldDef f : p.fields()) {
+                    m.putIfAbsent(f.abbrev, f);
+                }
+            }
+            return Map.copyOf(m);
+        }
+    }
+
+    /**
+     * Whether packets can carry {@code f}: a field of jcap's registry or of a pseudo-protocol
+     * any layer adds (expert info); not one of the protocols only tshark dissects.
+     */
+    public static boolean inPackets(FieldDef f, FieldRegistry registry) {
+        return registry.find(f.abbrev) == f || LayerlessProtocols.BY_NAME.get(f.abbrev) == f;
     }
 
     /** The list of tshark's protocol names, read once (a frozen table, like the registry). */

@@ -406,14 +406,17 @@ final class Lexer {
         return groups >= 2 ? i - at : 0;
     }
 
-    /** ':' followed by hex digits. */
+    /** ':' followed by hex digits, and more such groups (":00:00:01" is one token, as in tshark). */
     private int colonHex(int at) {
         if (s[at] != ':') {
             return 0;
         }
-        int i = at + 1;
-        while (i < s.length && isHex(s[i])) {
+        int i = at;
+        while (i + 1 < s.length && s[i] == ':' && isHex(s[i + 1])) {
             i++;
+            while (i < s.length && isHex(s[i])) {
+                i++;
+            }
         }
         return i - at > 1 ? i - at : 0;
     }

@@ -85,7 +85,9 @@ public final class UdpDissector implements Dissector {
         d.srcPort = srcPort;
         d.dstPort = dstPort;
         boolean tree = d.tree();
-        int top = d.open(UdpFields.PROTOCOL.field, offset, 8);
+        // as TCP's: the item shows the header, its value (udp contains ...) is the datagram
+        int top = d.open(UdpFields.PROTOCOL.field, offset, buf.capturedRemaining(offset));
+        d.shrinkItem(top, 8);
         try {
             return dissect(buf, offset, srcPort, dstPort, top, tree, d);
         } catch (BoundsException e) {
