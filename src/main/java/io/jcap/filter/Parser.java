@@ -327,8 +327,9 @@ final class Parser {
             if (!t.is(Kind.RANGE_NODE)) {
                 throw unexpected(t);
             }
-            list.add(RangeSpec.parse(t.text(), t.start(), t.length()));
+            // as in tshark's parser, the node is read once the token after it is known
             Token sep = take();
+            list.add(RangeSpec.parse(t.text(), t.start(), t.length()));
             if (sep.is(Kind.RBRACKET)) {
                 return list;
             }
