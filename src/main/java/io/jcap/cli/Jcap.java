@@ -29,6 +29,9 @@ public final class Jcap {
             CommandLine cl = new CommandLine(o);
             cl.setPosixClusteredShortOptionsAllowed(true);
             cl.setUnmatchedOptionsArePositionalParams(false);
+            // as tshark (getopt stops at the first argument that is not an option): what follows
+            // is the trailing filter, even words that look like options ("dns -c 40")
+            cl.setStopAtPositional(true);
             // getopt's ways: the next word is an option's argument whatever it looks like,
             // and a repeated option overrides the earlier one
             cl.setAllowOptionsAsOptionParameters(true);
