@@ -144,6 +144,10 @@ abstract class Operand {
         /** The row's bytes where it was dissected from, as far as they were captured. */
         private static void addSource(Dissection d, int r, Values v) {
             int off = d.fieldOffset(r);
+            if (off < 0 || off > d.fieldSourceLength(r) || d.fieldSource(r) == null) {
+                v.addBytes(EMPTY, 0, 0);
+                return;
+            }
             int len = Math.max(0, Math.min(d.fieldValueLength(r), d.fieldSourceLength(r) - off));
             v.addBytes(d.fieldSource(r), d.fieldSourceBase(r) + off, len);
         }
@@ -159,6 +163,8 @@ abstract class Operand {
             into.add(def);
         }
     }
+
+    private static final byte[] EMPTY = new byte[0];
 
     /** An integer row's own value: bits outside the mask dropped, signed types sign-extended. */
     static long integerValue(FieldDef f, long v) {

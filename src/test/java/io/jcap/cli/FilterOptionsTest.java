@@ -60,7 +60,7 @@ class FilterOptionsTest {
         "-n|-r|samples/mixed.pcapng|-2|-R|tcp|-c|5",
         "-n|-r|samples/mixed.pcapng|-2|-R|dns",
         "-n|-r|samples/mixed.pcapng|-2|-R|dns|-Y|dns.flags.response==1",
-        "-n|-r|samples/mixed.pcapng|-2|-R|arp||dns|-c|40",
+        "-n|-r|samples/mixed.pcapng|-2|-R|arp or dns|-c|40",
         "-n|-r|samples/mixed.pcapng|-2|-R|tcp.len > 0|udp",
         "-n|-r|samples/mixed.pcapng|-Y|tcp|-a|packets:5",
         "-n|-r|samples/mixed.pcapng|-Y|tcp.len>0|-c|60|-a|packets:2",

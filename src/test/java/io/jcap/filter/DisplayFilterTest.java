@@ -46,6 +46,36 @@ class DisplayFilterTest {
         assertEquals("ff", compile("frame[0] == ff").fields().get(1).abbrev);
     }
 
+    /** Recording only the layers a filter reads: a filter on frame.len builds no TCP tree. */
+    @Test
+    void frameLengthFilterBuildsNoTcpTree() throws Exception {
+        DisplayFilter f = compile("frame.len > 60");
+        io.jcap.dissect.Dissection d = new io.jcap.dissect.Dissection();
+        d.recordFields(true);
+        d.recordOnly(io.jcap.print.RecordedLayers.of(f.fields(), REGISTRY));
+        io.jcap.dissect.DissectorEngine engine = StandardProtocols.engine();
+        int tcpFrames = 0;
+        try (io.jcap.frame.FrameSource src = io.jcap.io.CaptureFiles.open("samples/ethernet.pcap")) {
+            io.jcap.frame.Frame frame = new io.jcap.frame.Frame();
+            while (src.next(frame)) {
+                engine.dissect(frame, d);
+                boolean tcp = false;
+                for (int i = 0; i < d.layerCount(); i++) {
+                    tcp |= d.layer(i).filterName.equals("tcp");
+                }
+                if (!tcp) {
+                    continue;
+                }
+                tcpFrames++;
+                for (int r = 0; r < d.fieldCount(); r++) {
+                    assertEquals("frame", d.fieldDef(r).protocol.filterName, "row " + d.fieldDef(r).abbrev);
+                }
+                assertEquals(frame.originalLength > 60, f.matches(d));
+            }
+        }
+        assertTrue(tcpFrames > 10);
+    }
+
     @Test
     void errorsRenderWithCaret() {
         FilterException e = assertThrows(FilterException.class, () -> compile("tcp.port == 70000"));
