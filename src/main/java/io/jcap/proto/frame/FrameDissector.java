@@ -84,6 +84,12 @@ public final class FrameDissector implements Dissector {
             d.flag(d.add(FrameFields.TIME_RELATIVE, 0, 0, ns - firstNs), Dissection.GENERATED);
         }
         d.add(FrameFields.NUMBER, 0, 0, f.number);
+        lengthItems(f, d);
+        d.close();
+    }
+
+    /** Frame Length, Capture Length and the marked and ignored flags: every frame item has them. */
+    private static void lengthItems(Frame f, Dissection d) {
         d.setText(d.add(FrameFields.LEN, 0, 0, f.originalLength),
                 bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
                         .append(8L * f.originalLength).append(" bits)").toString());
@@ -92,7 +98,6 @@ public final class FrameDissector implements Dissector {
                         .append(8L * f.capturedLength).append(" bits)").toString());
         d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
         d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
-        d.close();
     }
 
     /**
@@ -111,14 +116,7 @@ public final class FrameDissector implements Dissector {
             d.setText(d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength), sb.toString());
             d.add(FrameFields.SECTION_NUMBER, 0, 0, f.section);
             d.add(FrameFields.NUMBER, 0, 0, f.number);
-            d.setText(d.add(FrameFields.LEN, 0, 0, f.originalLength),
-                    bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
-                            .append(8L * f.originalLength).append(" bits)").toString());
-            d.setText(d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength),
-                    bytes(new StringBuilder("Capture Length: "), f.capturedLength).append(" (")
-                            .append(8L * f.capturedLength).append(" bits)").toString());
-            d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
-            d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
+            lengthItems(f, d);
             d.setText(d.add(FrameFields.CB_PEN, 0, 0, f.customBlockPen), "Private Enterprise Number: " + pen);
             d.add(FrameFields.CB_COPY, 0, 0, f.customBlockCopy ? 1 : 0);
             d.close();
