@@ -47,6 +47,16 @@ public final class EngineBuilder {
         }
     }
 
+    /** Whether a protocol named {@code filterName} has been registered. */
+    public boolean hasProtocol(String filterName) {
+        for (Protocol p : protocols) {
+            if (p.filterName.equals(filterName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void root(Dissector frame) {
         this.root = frame;
     }

@@ -58,6 +58,7 @@ public final class StandardProtocols {
         new io.jcap.proto.http.HttpDissector(b, data);
         new VxlanDissector(b, ethernet);
         new io.jcap.proto.dns.DnsDissector(b);
+        io.jcap.proto.undissected.UndissectedProtocols.register(b);
         for (String table : new String[] {"ethertype", "ip.proto", "tcp.port", "udp.port"}) {
             b.table(table).allow("data", data);
         }

@@ -116,6 +116,8 @@ public final class HttpDissector implements Dissector {
     private boolean chunkEndSeen;
     /** The HTTP item is still the open item (the body layers after it go to the top level). */
     private boolean httpTreeOpen;
+    /** Whether this segment showed anything of HTTP: if not, its layer leaves frame.protocols. */
+    private boolean visible;
     /** The request/response of the first message of the current frame (p_get_proto_data). */
     private long curFrame = -1;
     private ReqRes curReqRes;
@@ -166,6 +168,8 @@ public final class HttpDissector implements Dissector {
 
     @Override
     public int dissect(PacketBuffer buf, int offset, Dissection d) {
+        int layersBefore = d.layerCount();
+        visible = false;
         d.enter(HttpFields.PROTOCOL);
         Conv cv = conversation();
         Frame f = d.frame;
@@ -187,6 +191,7 @@ public final class HttpDissector implements Dissector {
             if (cv.startFrame != 0 && (frameNo > cv.startFrame || frameNo == cv.startFrame
                     && off - offset >= cv.startOffset)) {
                 // after a protocol switch (101 Switching Protocols): not dissected here
+                visible = true;
                 bodies.data(buf, off, buf.end(), d);
                 break;
             }
@@ -196,6 +201,10 @@ public final class HttpDissector implements Dissector {
             }
             off += len;
             d.info.fence();
+        }
+        if (!visible) {
+            // text that never looked like HTTP: tshark shows neither HTTP nor data for it
+            d.truncateLayers(layersBefore);
         }
         return Math.max(1, buf.capturedRemaining(offset));
     }
@@ -217,6 +226,28 @@ public final class HttpDissector implements Dissector {
         return c >= 0x20 && c < 0x7F;
     }
 
+    /** Opens the HTTP item of a message, with the notes that head it; -1 when no tree is built. */
+    private int openTop(PacketBuffer buf, int start, Dissection d, boolean leadingCrlf) {
+        if (!d.tree()) {
+            evicted = 0;
+            return -1;
+        }
+        int top = d.open(HttpFields.PROTOCOL.field, start, buf.capturedRemaining(start));
+        if (evicted > 0) {
+            Expert.add(d, CONVERSATIONS_LIMIT, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
+                    "Conversation limit reached: " + evicted + (evicted == 1 ? " connection" : " connections")
+                            + " forgotten", start, 0);
+        }
+        evicted = 0;
+        if (leadingCrlf) {
+            String m = HttpFields.LEADING_CRLF.name;
+            d.openRow(d.addText(TEXT, start, 2, m));
+            Expert.add(d, HttpFields.LEADING_CRLF, Expert.Severity.ERROR, Expert.Group.MALFORMED, m, start, 2);
+            d.close();
+        }
+        return top;
+    }
+
     /** One message at {@code start} of the bytes from {@code base}; its length, or -1 when it needs more or is not HTTP. */
     private int message(PacketBuffer buf, int base, int start, Dissection d, Conv cv, boolean endOfStream,
                         long frameNo) {
@@ -234,6 +265,7 @@ public final class HttpDissector implements Dissector {
         boolean haveSeenHttp = cv.requestUri != null;
         if (!isPrint(buf.u8(offset))) {
             if (haveSeenHttp) {
+                visible = true;
                 d.setProtocol("HTTP");
                 d.info.set("Continuation");
                 int top = tree ? d.open(HttpFields.PROTOCOL.field, offset, buf.capturedRemaining(offset)) : -1;
@@ -272,25 +304,12 @@ public final class HttpDissector implements Dissector {
             d.info.set("Continuation");
         }
         int top = -1;
-        if (isReqResp || haveSeenHttp) {
+        // text that is neither a message start nor known HTTP shows nothing until a line looks like HTTP
+        boolean shown = isReqResp || haveSeenHttp;
+        if (shown) {
             d.setProtocol("HTTP");
+            top = openTop(buf, start, d, leadingCrlf);
         }
-        if (tree) {
-            top = d.open(HttpFields.PROTOCOL.field, start, buf.capturedRemaining(start));
-            if (evicted > 0) {
-                Expert.add(d, CONVERSATIONS_LIMIT, Expert.Severity.NOTE, Expert.Group.SEQUENCE,
-                        "Conversation limit reached: " + evicted + (evicted == 1 ? " connection" : " connections")
-                                + " forgotten", start, 0);
-            }
-            if (leadingCrlf) {
-                String m = HttpFields.LEADING_CRLF.name;
-                d.openRow(d.addText(TEXT, start, 2, m));
-                Expert.add(d, HttpFields.LEADING_CRLF, Expert.Severity.ERROR, Expert.Group.MALFORMED, m, start, 2);
-                d.close();
-            }
-        }
-
-        evicted = 0;
         // ---- the lines
         messageType = OTHERS;
         contentType = null;
@@ -326,6 +345,10 @@ public final class HttpDissector implements Dissector {
                     break;
                 }
             }
+            if (!shown) {
+                shown = true;
+                top = openTop(buf, start, d, leadingCrlf);
+            }
             if (linelen == 0) {
                 if (tree) {
                     // the empty line that ends the headers
@@ -360,6 +383,11 @@ public final class HttpDissector implements Dissector {
             }
             offset = next;
         }
+
+        if (!shown) {
+            return -1;
+        }
+        visible = true;
 
         // ---- the full URI, request/response matching
         if (statHost != null && statRequestUri != null) {
