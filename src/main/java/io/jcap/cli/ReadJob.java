@@ -58,8 +58,9 @@ final class ReadJob {
     int run() throws IOException {
         FrameSource source = CaptureFiles.open(s.readFile);
         FirstPass first = null;
-        if (s.twoPass && s.readFilter != null && !s.readFilter.isEmpty()) {
-            // -2 -R: the frames the read filter keeps, then a second pass over them alone
+        if (s.twoPass) {
+            // -2: a first pass learns what later frames tell of earlier ones (and, with -R,
+            // which frames the read filter keeps); the second pass shows them
             try {
                 first = firstPass(source);
             } finally {
@@ -90,6 +91,11 @@ final class ReadJob {
         }
     }
 
+    /** Whether the first pass applied a read filter. */
+    private boolean filter2(FirstPass first) {
+        return first.firstFrame != null && s.readFilter != null && !s.readFilter.isEmpty();
+    }
+
     /** What the first of two passes found: which frames (by position) the read filter keeps. */
     private static final class FirstPass {
         final java.util.BitSet kept = new java.util.BitSet();
@@ -99,6 +105,8 @@ final class ReadJob {
         Frame firstFrame;
         /** Copies of the frames when the input cannot be read twice (standard input). */
         java.util.List<Frame> copies;
+        /** What the first pass's dissectors noted for the second. */
+        final io.jcap.dissect.Hindsight hindsight = io.jcap.dissect.Hindsight.noting();
     }
 
     /**
@@ -110,10 +118,12 @@ final class ReadJob {
         if ("-".equals(s.readFile)) {
             p.copies = new java.util.ArrayList<>();
         }
-        DissectorEngine engine = engine();
+        DissectorEngine engine = engine(p.hindsight);
         Dissection d = new Dissection();
-        record(d, engine.registry(), false, java.util.List.of(s.readFilter));
+        io.jcap.filter.DisplayFilter filter = s.readFilter != null && !s.readFilter.isEmpty() ? s.readFilter : null;
+        record(d, engine.registry(), false, filter == null ? java.util.List.of() : java.util.List.of(filter));
         Frame f = new Frame();
+        long number = 0;
         try {
             while (source.next(f)) {
                 if (p.firstFrame == null) {
@@ -122,9 +132,12 @@ final class ReadJob {
                 if (p.copies != null) {
                     p.copies.add(f.copy());
                 }
+                // numbered as in the second pass: a frame the read filter drops gives its number back
+                f.number = number + 1;
                 engine.dissect(f, d);
                 int index = p.frames++;
-                if (s.readFilter.matches(d)) {
+                if (filter == null || filter.matches(d)) {
+                    number++;
                     p.kept.set(index);
                     if (s.count >= 0 && p.frames >= s.count) {
                         break;
@@ -135,6 +148,7 @@ final class ReadJob {
             // the second pass meets the same error at the same place and reports it
             p.frames = Integer.MAX_VALUE;
         }
+        p.hindsight.recall();
         return p;
     }
 
@@ -191,7 +205,11 @@ final class ReadJob {
     }
 
     private DissectorEngine engine() {
-        DissectorEngine engine = StandardProtocols.engine(s.limits);
+        return engine(io.jcap.dissect.Hindsight.off());
+    }
+
+    private DissectorEngine engine(io.jcap.dissect.Hindsight hindsight) {
+        DissectorEngine engine = StandardProtocols.engine(s.limits, hindsight);
         for (io.jcap.dissect.DecodeAs rule : s.decodeAs) {
             rule.apply(engine);
         }
@@ -242,7 +260,8 @@ final class ReadJob {
         Output out = new Output(stdout);
         io.jcap.filter.DisplayFilter filter = s.displayFilter != null && !s.displayFilter.isEmpty()
                 ? s.displayFilter : null;
-        DissectorEngine engine = printing || filter != null ? engine() : null;
+        DissectorEngine engine = printing || filter != null
+                ? engine(first != null ? first.hindsight : io.jcap.dissect.Hindsight.off()) : null;
         Dissection d = new Dissection();
         TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
         PacketView printer = view(out, time, printing && engine != null);
@@ -281,7 +300,9 @@ final class ReadJob {
                     f.number = kept ? ++number : number + 1;
                     if (!kept) {
                         if (engine != null) {
+                            d.replayOnly = true;
                             engine.dissect(f, d);
+                            d.replayOnly = false;
                         }
                         continue;
                     }
@@ -302,6 +323,11 @@ final class ReadJob {
                             printer.skipped(d);
                         }
                         time.done(f, pass);
+                        if (first != null && filter2(first) && n == 1) {
+                            // tshark's second pass of -2 -R measures the next frame's deltas
+                            // from the file's first frame, not from the first one kept
+                            time.previous(first.firstFrame);
+                        }
                         if (s.lineBuffered && pass) {
                             printer.drain();
                             out.flush();
@@ -402,7 +428,7 @@ final class ReadJob {
             }
         }
         char delimiter = s.format.equals("tabs") ? '\t' : ' ';
-        if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered
+        if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered && !s.twoPass
                 && Runtime.getRuntime().availableProcessors() > 1) {
             // summary lines alone: formatted on a second core (with a Time column of its own)
             pipelineTime = new TimeColumn(s.timeFormat, zone);

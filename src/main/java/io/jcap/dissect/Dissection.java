@@ -118,6 +118,12 @@ public final class Dissection {
     private boolean anyDisplayed;
     private long lastDisplayedNs;
 
+    /**
+     * Set while a frame the read filter of -2 -R dropped is dissected again in the second
+     * pass, only so that state moves as in the first: it is nobody's previous frame.
+     */
+    public boolean replayOnly;
+
     /** The frame just dissected passed the display filter. */
     public void displayed(Frame f) {
         anyDisplayed = true;

@@ -14,13 +14,24 @@ public final class EngineBuilder {
     private final List<Protocol> protocols = new ArrayList<>();
     private Dissector root;
     private final Limits limits;
+    private final Hindsight hindsight;
 
     public EngineBuilder() {
         this(new Limits());
     }
 
     public EngineBuilder(Limits limits) {
+        this(limits, Hindsight.off());
+    }
+
+    public EngineBuilder(Limits limits, Hindsight hindsight) {
         this.limits = limits;
+        this.hindsight = hindsight;
+    }
+
+    /** What a first pass of -2 noted for the second (or nothing, in a single pass). */
+    public Hindsight hindsight() {
+        return hindsight;
     }
 
     /** The bounds on the run's state, for dissectors that keep some. */

@@ -56,6 +56,13 @@ public final class TimeColumn {
         }
     }
 
+    /** Makes {@code f} the previous frame, captured and displayed, for the next frame's deltas. */
+    public void previous(Frame f) {
+        havePrev = havePrevShown = true;
+        prevSec = prevShownSec = f.seconds;
+        prevNanos = prevShownNanos = f.nanos;
+    }
+
     public void append(StringBuilder sb, Frame f) {
         if (!f.hasTime) {
             return;

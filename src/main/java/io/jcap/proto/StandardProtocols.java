@@ -35,7 +35,12 @@ public final class StandardProtocols {
 
     /** An engine whose state stays within {@code limits}. */
     public static DissectorEngine engine(io.jcap.dissect.Limits limits) {
-        EngineBuilder b = new EngineBuilder(limits);
+        return engine(limits, io.jcap.dissect.Hindsight.off());
+    }
+
+    /** An engine that notes for, or recalls from, the other pass of -2 in {@code hindsight}. */
+    public static DissectorEngine engine(io.jcap.dissect.Limits limits, io.jcap.dissect.Hindsight hindsight) {
+        EngineBuilder b = new EngineBuilder(limits, hindsight);
         DataDissector data = new DataDissector(b);
         new FrameDissector(b, data);
         EtherTypeDispatch etherTypes = new EtherTypeDispatch(b, data);

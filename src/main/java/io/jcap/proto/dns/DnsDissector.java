@@ -74,7 +74,10 @@ public final class DnsDissector {
      */
     public final Dissector heuristic = this::heuristic;
 
+    private final io.jcap.dissect.Hindsight hindsight;
+
     public DnsDissector(EngineBuilder b) {
+        this.hindsight = b.hindsight();
         this.tcpLayer = io.jcap.proto.tcp.TcpDissector.of(b);
         this.transactions = new DnsTransactions(b.limits().getInt(io.jcap.dissect.Limits.DNS_CONVERSATIONS),
                 b.limits().getInt(io.jcap.dissect.Limits.DNS_TRANSACTIONS));
@@ -350,7 +353,13 @@ public final class DnsDissector {
         }
         final boolean retransmission = transactions.retransmission;
         final long requestFrame = transactions.requestFrame;
-        final long responseFrame = transactions.responseFrame;
+        final long frameNo = d.frame != null ? d.frame.number : 0;
+        if (response && !retransmission && requestFrame != 0 && !d.inErrorPacket) {
+            hindsight.note(io.jcap.dissect.Hindsight.Fact.DNS_RESPONSE_IN, requestFrame, frameNo);
+        }
+        // a second pass of -2 knows a query's response from the first
+        final long responseFrame = transactions.responseFrame != 0 || response ? transactions.responseFrame
+                : hindsight.recall(io.jcap.dissect.Hindsight.Fact.DNS_RESPONSE_IN, frameNo, 0);
         final long requestTime = transactions.requestTime;
 
         int idRow = -1;

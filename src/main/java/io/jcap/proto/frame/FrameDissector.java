@@ -21,6 +21,8 @@ public final class FrameDissector implements Dissector {
     private boolean started;
     private long firstNs;
     private long previousNs;
+    /** Whether a frame other than one -2 -R dropped (dissected again only for state) was seen. */
+    private boolean shownAny;
 
     public FrameDissector(EngineBuilder b, DataDissector data) {
         this.linkTypes = b.table("wtap_encap", "Link-layer type", 1 << 16);
@@ -40,12 +42,19 @@ public final class FrameDissector implements Dissector {
         if (!started) {
             started = true;
             firstNs = ns;
-            previousNs = ns;
         }
-        if (d.tree()) {
-            fields(f, ns, d);
+        if (!d.replayOnly) {
+            if (!shownAny) {
+                previousNs = ns;
+            }
+            if (d.tree()) {
+                fields(f, ns, d);
+            }
+            // after the first frame the next one's delta counts from the file's first frame:
+            // the same in one pass, and what tshark's second pass of -2 -R shows
+            previousNs = shownAny ? ns : firstNs;
+            shownAny = true;
         }
-        previousNs = ns;
         Dissector link = linkTypes.get(f.linkType);
         if (link == null || link.dissect(buf, 0, d) == REJECT) {
             data.dissect(buf, 0, d);

@@ -1,5 +1,7 @@
 package io.jcap.proto.http;
 
+import io.jcap.dissect.Hindsight;
+
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
@@ -85,6 +87,8 @@ public final class HttpDissector implements Dissector {
     static final io.jcap.field.FieldDef CONVERSATIONS_LIMIT = HttpFields.PROTOCOL.label("http.conversations.limit",
             "Conversation limit reached");
     private final HttpBodies bodies;
+    /** What the first pass of -2 learned of later messages (responses, next requests, totals). */
+    private final io.jcap.dissect.Hindsight hindsight;
     private final HttpText t = new HttpText();
     private final Map<Integer, Conv> conversations = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -123,6 +127,7 @@ public final class HttpDissector implements Dissector {
     private ReqRes curReqRes;
 
     public HttpDissector(EngineBuilder b, DataDissector data) {
+        this.hindsight = b.hindsight();
         b.protocol(HttpFields.PROTOCOL);
         this.bodies = new HttpBodies(b, data);
         this.tcp = TcpDissector.of(b);
@@ -411,6 +416,11 @@ public final class HttpDissector implements Dissector {
             r.reqFrame = frameNo;
             r.reqTime = d.frame == null ? 0 : d.frame.seconds * 1_000_000_000L + d.frame.nanos;
             remember(frameNo, r);
+            if (r.prev != null) {
+                hindsight.note(Hindsight.Fact.HTTP_NEXT_REQUEST_IN, r.prev.reqFrame, frameNo);
+                hindsight.note(Hindsight.Fact.HTTP_NEXT_REQUEST_IN, r.prev.resFrame, frameNo);
+            }
+            hindsight.note(Hindsight.Fact.HTTP_MESSAGES, tcp.stream(), cv.reqResNum);
         } else if (messageType == RESPONSE) {
             ReqRes r = cv.tail;
             if (r == null || r.resFrame > 0) {
@@ -422,6 +432,11 @@ public final class HttpDissector implements Dissector {
             }
             r.resFrame = frameNo;
             remember(frameNo, r);
+            hindsight.note(Hindsight.Fact.HTTP_RESPONSE_IN, r.reqFrame, frameNo);
+            if (r.prev != null) {
+                hindsight.note(Hindsight.Fact.HTTP_NEXT_RESPONSE_IN, r.prev.resFrame, frameNo);
+            }
+            hindsight.note(Hindsight.Fact.HTTP_MESSAGES, tcp.stream(), cv.reqResNum);
         }
         if (cv.tail != null && cv.tail.prev != null) {
             cv.tail.prev.prev = null; // only the previous pair is ever shown: older ones are let go
@@ -504,7 +519,7 @@ public final class HttpDissector implements Dissector {
                 d.flag(d.add(HttpFields.RESPONSE, 0, 0, 1), Dissection.HIDDEN);
                 if (curr != null) {
                     int row = d.add(HttpFields.RESPONSE_NUMBER, 0, 0, curr.number);
-                    d.setText(row, "HTTP response " + curr.number + "/" + cv.reqResNum);
+                    d.setText(row, "HTTP response " + curr.number + "/" + messages(cv));
                     d.flag(row, Dissection.GENERATED);
                     if (curr.reqTime != Long.MIN_VALUE) {
                         long now = d.frame == null ? 0 : d.frame.seconds * 1_000_000_000L + d.frame.nanos;
@@ -520,6 +535,8 @@ public final class HttpDissector implements Dissector {
                 if (curr != null && curr.reqFrame != 0) {
                     d.flag(d.add(HttpFields.REQUEST_IN, 0, 0, curr.reqFrame), Dissection.GENERATED);
                 }
+                later(d, Hindsight.Fact.HTTP_NEXT_REQUEST_IN, HttpFields.NEXT_REQUEST_IN, frameNo);
+                later(d, Hindsight.Fact.HTTP_NEXT_RESPONSE_IN, HttpFields.NEXT_RESPONSE_IN, frameNo);
                 String uri = cv.fullUri != null ? cv.fullUri : cv.requestUri;
                 if (uri != null) {
                     d.flag(d.addObject(HttpFields.RESPONSE_FOR_URI, 0, 0, uri), Dissection.GENERATED);
@@ -529,7 +546,7 @@ public final class HttpDissector implements Dissector {
                 d.flag(d.add(HttpFields.REQUEST, 0, 0, 1), Dissection.HIDDEN);
                 if (curr != null) {
                     int row = d.add(HttpFields.REQUEST_NUMBER, 0, 0, curr.number);
-                    d.setText(row, "HTTP request " + curr.number + "/" + cv.reqResNum);
+                    d.setText(row, "HTTP request " + curr.number + "/" + messages(cv));
                     d.flag(row, Dissection.GENERATED);
                 }
                 if (prev != null && prev.reqFrame != 0) {
@@ -537,10 +554,26 @@ public final class HttpDissector implements Dissector {
                 }
                 if (curr != null && curr.resFrame != 0) {
                     d.flag(d.add(HttpFields.RESPONSE_IN, 0, 0, curr.resFrame), Dissection.GENERATED);
+                } else {
+                    later(d, Hindsight.Fact.HTTP_RESPONSE_IN, HttpFields.RESPONSE_IN, frameNo);
                 }
+                later(d, Hindsight.Fact.HTTP_NEXT_REQUEST_IN, HttpFields.NEXT_REQUEST_IN, frameNo);
             }
             default -> {
             }
+        }
+    }
+
+    /** The conversation's message count: its final one in the second pass of -2, as tshark shows it. */
+    private long messages(Conv cv) {
+        return hindsight.recall(Hindsight.Fact.HTTP_MESSAGES, tcp.stream(), cv.reqResNum);
+    }
+
+    /** A frame the first pass of -2 saw later (a response, the next request), as a generated item. */
+    private void later(Dissection d, Hindsight.Fact fact, io.jcap.field.FieldDef field, long frameNo) {
+        long in = hindsight.recall(fact, frameNo, 0);
+        if (in > 0) {
+            d.flag(d.add(field, 0, 0, in), Dissection.GENERATED);
         }
     }
 

@@ -98,11 +98,13 @@ public final class IcmpDissector implements Dissector {
 
     private final DissectorTable ethertypes;
     private final EchoTracker echoes = new EchoTracker();
+    private final io.jcap.dissect.Hindsight hindsight;
     private final QuotedPacket quoted;
     /** The echo payload is a "data" layer of its own (frame.protocols icmp:data). */
     private final DataDissector data;
 
     public IcmpDissector(EngineBuilder b) {
+        this.hindsight = b.hindsight();
         b.protocol(IcmpFields.PROTOCOL);
         this.data = new DataDissector(b);
         this.ethertypes = b.table("ethertype", "Ethertype", 1 << 16);
@@ -455,6 +457,7 @@ public final class IcmpDissector implements Dissector {
         if (type == ECHO_REPLY) {
             long request = echoes.reply(d.netSrc, d.netDst, ck == 0xffff ? 0 : ck, id, seq, d.frame.number);
             if (request != 0) {
+                hindsight.note(io.jcap.dissect.Hindsight.Fact.ECHO_REPLY_IN, request, d.frame.number);
                 d.info.builder().append(" (request in ").append(request).append(')');
                 if (d.tree()) {
                     responseItems(d, IcmpFields.RESP_TO, IcmpFields.RESPTIME, request, echoes);
@@ -463,6 +466,36 @@ public final class IcmpDissector implements Dissector {
         } else {
             echoes.request(d.netSrc, d.netDst, EchoTracker.expectedChecksum(ck, 0x0800), id, seq, d.frame.number,
                     d.frame.seconds, d.frame.nanos);
+            replyOutcome(d, hindsight, IcmpFields.RESP_IN, IcmpFields.NO_RESP, "No response seen to ICMP request");
+        }
+    }
+
+    /**
+     * On an echo request in the second pass of -2: the reply the first pass matched to it
+     * ("(reply in N)" and [Response frame: N]) or tshark's note that none came.
+     */
+    public static void replyOutcome(Dissection d, io.jcap.dissect.Hindsight hindsight, io.jcap.field.FieldDef respIn,
+                                    io.jcap.field.FieldDef noResp, String noResponse) {
+        if (!hindsight.recalling()) {
+            return;
+        }
+        long reply = hindsight.recall(io.jcap.dissect.Hindsight.Fact.ECHO_REPLY_IN, d.frame.number, 0);
+        if (reply != 0) {
+            d.info.builder().append(" (reply in ").append(reply).append(')');
+            if (d.tree()) {
+                d.flag(d.add(respIn, 0, 0, reply), Dissection.GENERATED);
+            }
+            return;
+        }
+        d.info.builder().append(" (no response found!)");
+        if (d.tree()) {
+            int row = d.add(noResp, 0, 0, 0);
+            d.flag(row, Dissection.GENERATED);
+            int open = d.openRowIndex();
+            d.openRow(row);
+            io.jcap.dissect.Expert.add(d, noResp, io.jcap.dissect.Expert.Severity.WARNING,
+                    io.jcap.dissect.Expert.Group.SEQUENCE, noResponse, 0, 0);
+            d.openRow(open);
         }
     }
 

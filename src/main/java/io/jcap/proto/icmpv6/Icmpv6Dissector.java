@@ -122,6 +122,7 @@ public final class Icmpv6Dissector implements Dissector {
 
     private final DissectorTable ethertypes;
     private final EchoTracker echoes = new EchoTracker();
+    private final io.jcap.dissect.Hindsight hindsight;
     private final QuotedPacket quoted = new QuotedPacket(Icmpv6Fields.PROTOCOL);
     private final NdOptions options;
     private final byte[] address = new byte[16];
@@ -129,6 +130,7 @@ public final class Icmpv6Dissector implements Dissector {
     private final DataDissector data;
 
     public Icmpv6Dissector(EngineBuilder b) {
+        this.hindsight = b.hindsight();
         b.protocol(Icmpv6Fields.PROTOCOL);
         this.data = new DataDissector(b);
         this.ethertypes = b.table("ethertype", "Ethertype", 1 << 16);
@@ -681,10 +683,13 @@ public final class Icmpv6Dissector implements Dissector {
         if (type == ECHO_REQUEST) {
             echoes.request(d.netSrc, d.netDst, checksum == 0xffff ? 0 : checksum, id, seq, d.frame.number,
                     d.frame.seconds, d.frame.nanos);
+            IcmpDissector.replyOutcome(d, hindsight, Icmpv6Fields.RESP_IN, Icmpv6Fields.NO_RESP,
+                    "No response seen to ICMPv6 request in frame " + d.frame.number);
         } else {
             long request = echoes.reply(d.netSrc, d.netDst, EchoTracker.expectedChecksum(checksum, 0x0100), id, seq,
                     d.frame.number);
             if (request != 0) {
+                hindsight.note(io.jcap.dissect.Hindsight.Fact.ECHO_REPLY_IN, request, d.frame.number);
                 d.info.builder().append(" (request in ").append(request).append(')');
                 if (tree) {
                     IcmpDissector.responseItems(d, Icmpv6Fields.RESP_TO, Icmpv6Fields.RESPTIME, request, echoes);

@@ -48,6 +48,7 @@ public final class Ipv4Dissector implements Dissector {
     private final DissectorTable etherTypes;
     private final DataDissector data;
     private final Reassembly<FragmentKey> fragments;
+    private final io.jcap.dissect.Hindsight hindsight;
     /** jcap's expert item for fragments dropped at the reassembly limits. */
     static final io.jcap.field.FieldDef REASSEMBLY_LIMIT = Ipv4Fields.PROTOCOL.label("ip.reassembly.limit",
             "Reassembly limit reached");
@@ -59,6 +60,7 @@ public final class Ipv4Dissector implements Dissector {
         this.protocols = b.table("ip.proto", "IP protocol", 256);
         this.data = data;
         this.fragments = new Reassembly<>(b.limits());
+        this.hindsight = b.hindsight();
         b.protocol(Ipv4Fields.PROTOCOL);
         for (Protocol p : Ipv4Options.ALL) {
             b.protocol(p);
@@ -363,12 +365,18 @@ public final class Ipv4Dissector implements Dissector {
                         payloadLength, fragOffset, more, d.frame.number);
                 fragments.noteEvictions(d, REASSEMBLY_LIMIT, offset);
                 if (whole == null) {
+                    Reassembly.reassembledIn(hindsight, d, Ipv4Fields.REASSEMBLED_IN, d.frame.number);
                     d.close();
                     fragmentInfo(d, proto, fragOffset, id);
+                    long in = hindsight.recall(io.jcap.dissect.Hindsight.Fact.IP_REASSEMBLED_IN, d.frame.number, 0);
+                    if (in > 0) {
+                        d.info.builder().append(" [Reassembled in #").append(in).append(']');
+                    }
                     d.call(data, payload, buf.end());
                     d.fragmented = savedFragmented;
                     return totalLength;
                 }
+                Reassembly.noteReassembled(hindsight, whole, d.frame.number);
                 Reassembly.tree(d, whole, FRAGMENT_ITEMS);
                 d.close();
                 d.fragmented = false;

@@ -115,6 +115,24 @@ public final class Reassembly<K> {
     }
 
     /** Bounded by the run's ip.reassembly_* limits. */
+    /** Notes, for a first pass of -2, the frame in which each earlier fragment of {@code whole} was reassembled. */
+    public static void noteReassembled(io.jcap.dissect.Hindsight h, Datagram whole, long frame) {
+        for (Fragment x : whole.fragments) {
+            if (x.frame != frame) {
+                h.note(io.jcap.dissect.Hindsight.Fact.IP_REASSEMBLED_IN, x.frame, frame);
+            }
+        }
+    }
+
+    /** "[Reassembled IPv4 in frame: N]" on a fragment, when a first pass of -2 saw its datagram completed later. */
+    public static void reassembledIn(io.jcap.dissect.Hindsight h, io.jcap.dissect.Dissection d,
+                                     io.jcap.field.FieldDef field, long frame) {
+        long in = h.recall(io.jcap.dissect.Hindsight.Fact.IP_REASSEMBLED_IN, frame, 0);
+        if (in > 0 && d.tree()) {
+            d.flag(d.add(field, 0, 0, in), io.jcap.dissect.Dissection.GENERATED);
+        }
+    }
+
     public Reassembly(io.jcap.dissect.Limits limits) {
         this(limits.getInt(io.jcap.dissect.Limits.IP_DATAGRAMS), limits.getInt(io.jcap.dissect.Limits.IP_FRAGMENTS),
                 limits.get(io.jcap.dissect.Limits.IP_BYTES));

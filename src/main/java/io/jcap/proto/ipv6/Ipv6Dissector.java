@@ -44,6 +44,7 @@ public final class Ipv6Dissector implements Dissector {
     private final DissectorTable protocols;
     private final DataDissector data;
     private final Reassembly<FragmentKey> fragments;
+    private final io.jcap.dissect.Hindsight hindsight;
     /** jcap's expert item for fragments dropped at the reassembly limits. */
     static final io.jcap.field.FieldDef REASSEMBLY_LIMIT = Ipv6Fields.PROTOCOL.label("ipv6.reassembly.limit",
             "Reassembly limit reached");
@@ -85,6 +86,7 @@ public final class Ipv6Dissector implements Dissector {
         this.protocols = b.table("ip.proto", "IP protocol", 256);
         this.data = data;
         this.fragments = new Reassembly<>(b.limits());
+        this.hindsight = b.hindsight();
         b.protocol(Ipv6Fields.PROTOCOL);
         b.protocol(HOP_BY_HOP);
         b.protocol(ROUTING);
@@ -430,6 +432,7 @@ public final class Ipv6Dissector implements Dissector {
                 fragments.noteEvictions(d, REASSEMBLY_LIMIT, off);
                 if (whole != null) {
                     // the fragment tree goes in the IPv6 item
+                    Reassembly.noteReassembled(hindsight, whole, d.frame.number);
                     Reassembly.tree(d, whole, FRAGMENT_ITEMS);
                     d.fragmented = false;
                     w.fragPlen = 0;
@@ -445,6 +448,7 @@ public final class Ipv6Dissector implements Dissector {
                     return;
                 }
             }
+            Reassembly.reassembledIn(hindsight, d, Ipv6Fields.REASSEMBLED_IN, d.frame.number);
             leave(d, w);
             d.call(data, payload, buf.end());
             return;

@@ -71,6 +71,8 @@ public final class TcpDissector implements Dissector {
 
     // ---- heuristic subdissectors (Wireshark's "tcp" heuristic list), in the order added
     private Dissector[] heuristics = new Dissector[4];
+    /** What the first pass of -2 learned (reassembly frames, completeness, iRTT). */
+    private final io.jcap.dissect.Hindsight hindsight;
     private Dissector[] heuristicTargets = new Dissector[4];
     private String[] heuristicNames = new String[4];
     private int heuristicCount;
@@ -103,6 +105,7 @@ public final class TcpDissector implements Dissector {
 
     TcpDissector(EngineBuilder b, DataDissector data, int maxConversations) {
         this.data = data;
+        this.hindsight = b.hindsight();
         this.reassembly = new TcpReassembly(b.limits());
         this.conv = new TcpConversations(maxConversations);
         this.conv.reassembly = reassembly;
@@ -248,7 +251,9 @@ public final class TcpDissector implements Dissector {
                     || (cf & TcpConversations.ACC_OPTION) != 0);
         if (tree) {
             d.flag(d.add(TcpFields.STREAM, offset, 0, c.stream[slot] & 0xFFFFFFFFL), Dissection.GENERATED);
-            int cm = c.completeness[slot];
+            // a second pass shows the stream's completeness at its end, as tshark's does
+            int cm = (int) hindsight.recall(io.jcap.dissect.Hindsight.Fact.TCP_COMPLETENESS, c.stream[slot],
+                    c.completeness[slot]);
             int row = d.add(TcpFields.COMPLETENESS, 0, 0, cm);
             d.setText(row, "Conversation completeness: " + completenessText(cm) + " (" + cm + ")");
             d.flag(row, Dissection.GENERATED);
@@ -344,6 +349,7 @@ public final class TcpDissector implements Dissector {
                 }
             }
             c.completeness[slot] = (byte) cm;
+            hindsight.note(io.jcap.dissect.Hindsight.Fact.TCP_COMPLETENESS, c.stream[slot], cm);
         }
         if (tree) {
             StringBuilder t = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
@@ -370,6 +376,7 @@ public final class TcpDissector implements Dissector {
         if (synAck == ACK) {
             if (c.tsMruSyn[slot] != 0 && c.firstRtt[slot] == 0) {
                 c.firstRtt[slot] = now - c.tsMruSyn[slot];
+                hindsight.note(io.jcap.dissect.Hindsight.Fact.TCP_IRTT, c.stream[slot], c.firstRtt[slot]);
             }
             c.flowFlags[fwd] &= ~TcpConversations.FIRST_ACK;
         }
@@ -544,7 +551,8 @@ public final class TcpDissector implements Dissector {
             printMarks(d, marks, offset, false);
         }
         if (tree && (taExists || marks != 0)) {
-            analysisTree(d, marks, c.firstRtt[slot]);
+            analysisTree(d, marks, c.firstRtt[slot] != 0 ? c.firstRtt[slot]
+                    : hindsight.recall(io.jcap.dissect.Hindsight.Fact.TCP_IRTT, c.stream[slot], 0));
         }
 
         // ---- window scaling, once the options have been seen (§2.3)
@@ -726,7 +734,17 @@ public final class TcpDissector implements Dissector {
                     d.desegmentOffset = offset;
                     d.desegmentLength = 0;
                     int layersBefore = d.layerCount();
+                    // a second pass knows this segment only starts a PDU shown later: its
+                    // layer above is asked as before (its state must move the same way) but
+                    // shows nothing here, as tshark's second pass does not call it
+                    boolean later = firstPdu && reassembledIn(frameNo) > frameNo;
+                    boolean writable = later ? d.setColumnsWritable(false) : d.columnsWritable();
+                    int rowsBefore = d.fieldCount();
                     decodePorts(buf, offset, end, d, marks, sport, dport, serverPort);
+                    if (later) {
+                        d.setColumnsWritable(writable);
+                        d.removeRows(rowsBefore, d.fieldCount());
+                    }
                     called = true;
                     if (d.desegmentLength != 0) {
                         mustDesegment = true;
@@ -749,6 +767,12 @@ public final class TcpDissector implements Dissector {
                         d.truncateLayers(layersBefore);
                     }
                     if (desegLen == 0) {
+                        for (int i = 0; i < done.fragCount; i++) {
+                            if (done.fragFrame[i] != frameNo) {
+                                hindsight.note(io.jcap.dissect.Hindsight.Fact.TCP_REASSEMBLED_IN, done.fragFrame[i],
+                                        frameNo);
+                            }
+                        }
                         r.done(fl, done);
                         segmentData(d, "TCP segment data (", offset, another > 0 ? offset + another : end);
                     } else {
@@ -811,6 +835,13 @@ public final class TcpDissector implements Dissector {
                     }
                 }
                 if (!called || desegLen != 0) {
+                    long in = reassembledIn(frameNo);
+                    if (in > 0 && in != frameNo && d.tree() && tcpTop >= 0) {
+                        int saved = d.openRowIndex();
+                        d.openRow(tcpTop);
+                        d.flag(d.add(TcpFields.REASSEMBLED_IN, desegOffset, 0, in), Dissection.GENERATED);
+                        d.openRow(saved);
+                    }
                     segmentData(d, "TCP segment data (", desegOffset, end);
                 }
                 if (another > 0) {
@@ -834,6 +865,11 @@ public final class TcpDissector implements Dissector {
             d.desegmentOffset = 0;
             d.desegmentLength = 0;
         }
+    }
+
+    /** The frame a first pass of -2 saw this segment's PDU reassembled in, or 0. */
+    private long reassembledIn(int frameNo) {
+        return hindsight.recall(io.jcap.dissect.Hindsight.Fact.TCP_REASSEMBLED_IN, frameNo, 0);
     }
 
     /** "TCP segment data (N bytes)" (or its retransmitted form) at the end of the TCP tree. */
