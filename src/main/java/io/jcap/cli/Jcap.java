@@ -390,7 +390,8 @@ public final class Jcap {
             java.util.List<io.jcap.field.FieldDef> defs = new java.util.ArrayList<>();
             StringBuilder bad = new StringBuilder();
             for (String name : o.fields) {
-                io.jcap.field.FieldDef f = registry.find(name);
+                io.jcap.field.FieldDef f = io.jcap.print.ColumnFields.isColumn(name)
+                        ? io.jcap.print.ColumnFields.field(name) : registry.find(name);
                 if (f == null) {
                     // tshark lists the invalid names last first
                     bad.insert(0, "\n\t" + name);

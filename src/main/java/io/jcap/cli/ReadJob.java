@@ -406,7 +406,9 @@ final class ReadJob {
         AddressText addresses = new AddressText(names);
         switch (s.format) {
             case "fields" -> {
-                return new FieldsPrinter(out, s.fields, s.fieldOptions, text);
+                boolean columns = s.fields.stream().anyMatch(f -> io.jcap.print.ColumnFields.isColumn(f.abbrev));
+                return new FieldsPrinter(out, s.fields, s.fieldOptions, text,
+                        columns ? new SummaryPrinter(out, time, addresses) : null);
             }
             case "json", "jsonraw" -> {
                 return new JsonPrinter(out, values, s.format.equals("jsonraw"), s.hex, s.noDuplicateKeys,

@@ -28,11 +28,26 @@ public final class FieldsPrinter implements PacketView {
     private final StringBuilder value = new StringBuilder(64);
     private boolean started;
 
+    /** The summary's columns, for the column fields (_ws.col.Info ...); null when none is asked for. */
+    private final SummaryPrinter columns;
+    /** Per field, its column's index, or -1 for a field of the packet. */
+    private final int[] column;
+    private final List<String> cells = new java.util.ArrayList<>(7);
+
     public FieldsPrinter(Output out, List<FieldDef> fields, Options options, FieldText text) {
+        this(out, fields, options, text, null);
+    }
+
+    public FieldsPrinter(Output out, List<FieldDef> fields, Options options, FieldText text, SummaryPrinter columns) {
         this.out = out;
         this.fields = List.copyOf(fields);
         this.options = options;
         this.text = text;
+        this.columns = columns;
+        this.column = new int[this.fields.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = ColumnFields.isColumn(this.fields.get(i).abbrev) ? ColumnFields.column(this.fields.get(i)) : -2;
+        }
     }
 
     /** The BOM and header line, before the first packet (also when there is none). */
@@ -67,11 +82,16 @@ public final class FieldsPrinter implements PacketView {
     public void print(Dissection d) throws IOException {
         start();
         line.setLength(0);
+        cells.clear();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 line.append(options.separator());
             }
-            field(d, fields.get(i));
+            if (column[i] == -2) {
+                field(d, fields.get(i));
+            } else {
+                column(d, column[i]);
+            }
         }
         out.text(line).newline();
     }
@@ -120,6 +140,28 @@ public final class FieldsPrinter implements PacketView {
             }
         }
         if (!first && q != 0) {
+            line.append(q);
+        }
+    }
+
+    /** A column's text as one occurrence (quoted and escaped as a field's); nothing for an unknown column. */
+    private void column(Dissection d, int index) {
+        if (index < 0 || columns == null) {
+            return;
+        }
+        if (cells.isEmpty()) {
+            columns.cells(d, cells);
+        }
+        char q = options.quote() == 'd' ? '"' : options.quote() == 's' ? '\'' : 0;
+        if (q != 0) {
+            line.append(q);
+        }
+        if (options.escape()) {
+            escape(line, cells.get(index));
+        } else {
+            line.append(cells.get(index));
+        }
+        if (q != 0) {
             line.append(q);
         }
     }
