@@ -404,24 +404,26 @@ final class ReadJob {
         TreeLabel labels = new TreeLabel(text, names);
         FieldValues values = new FieldValues(text, labels);
         AddressText addresses = new AddressText(names);
+        boolean columnFields = s.fields != null
+                && s.fields.stream().anyMatch(f -> io.jcap.print.ColumnFields.isColumn(f.abbrev));
+        SummaryPrinter cells = columnFields ? new SummaryPrinter(out, time, addresses) : null;
         switch (s.format) {
             case "fields" -> {
-                boolean columns = s.fields.stream().anyMatch(f -> io.jcap.print.ColumnFields.isColumn(f.abbrev));
-                return new FieldsPrinter(out, s.fields, s.fieldOptions, text,
-                        columns ? new SummaryPrinter(out, time, addresses) : null);
+                return new FieldsPrinter(out, s.fields, s.fieldOptions, text, cells);
             }
             case "json", "jsonraw" -> {
                 return new JsonPrinter(out, values, s.format.equals("jsonraw"), s.hex, s.noDuplicateKeys,
-                        s.protocolFilter, s.fields, s.fieldOptions, zone);
+                        s.protocolFilter, s.fields, s.fieldOptions, zone, cells);
             }
             case "ek" -> {
                 // -P alone prints the summary columns without the tree; -V adds the tree back
                 SummaryPrinter columns = s.print ? new SummaryPrinter(out, time, addresses) : null;
                 return new EkPrinter(out, values, columns, s.verbose || !s.print, s.hex, s.protocolFilter,
-                        s.fields, s.fieldOptions, zone);
+                        s.fields, s.fieldOptions, zone, cells);
             }
             case "pdml" -> {
-                return new PdmlPrinter(out, values, s.readFile, s.protocolFilter, s.fields, s.fieldOptions, zone);
+                return new PdmlPrinter(out, values, s.readFile, s.protocolFilter, s.fields, s.fieldOptions, zone,
+                        cells);
             }
             case "psml" -> {
                 return new PsmlPrinter(out, new SummaryPrinter(out, time, addresses));

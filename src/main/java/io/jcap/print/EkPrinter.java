@@ -48,6 +48,13 @@ public final class EkPrinter implements PacketView {
      */
     public EkPrinter(Output out, FieldValues values, SummaryPrinter columns, boolean details, boolean hex,
                      ProtocolFilter filter, List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone) {
+        this(out, values, columns, details, hex, filter, fields, fieldOptions, zone, null);
+    }
+
+    /** {@code columnFields}: the summary, when -e names column fields (_ws.col.Info ...), else null. */
+    public EkPrinter(Output out, FieldValues values, SummaryPrinter columns, boolean details, boolean hex,
+                     ProtocolFilter filter, List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone,
+            SummaryPrinter columnFields) {
         this.out = out;
         this.values = values;
         this.columns = columns;
@@ -56,7 +63,7 @@ public final class EkPrinter implements PacketView {
         this.printHex = hex;
         this.filter = filter;
         this.zone = zone;
-        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values, columnFields);
     }
 
     @Override

@@ -49,6 +49,13 @@ public final class JsonPrinter implements PacketView {
      */
     public JsonPrinter(Output out, FieldValues values, boolean raw, boolean hex, boolean groupByKey,
                        ProtocolFilter filter, List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone) {
+        this(out, values, raw, hex, groupByKey, filter, fields, fieldOptions, zone, null);
+    }
+
+    /** {@code columnFields}: the summary, when -e names column fields (_ws.col.Info ...), else null. */
+    public JsonPrinter(Output out, FieldValues values, boolean raw, boolean hex, boolean groupByKey,
+                       ProtocolFilter filter, List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone,
+            SummaryPrinter columnFields) {
         this.out = out;
         this.values = values;
         this.printText = !raw;
@@ -56,7 +63,7 @@ public final class JsonPrinter implements PacketView {
         this.groupByKey = groupByKey;
         this.filter = filter;
         this.zone = zone;
-        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values, columnFields);
     }
 
     @Override

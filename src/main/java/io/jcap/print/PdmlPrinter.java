@@ -37,12 +37,19 @@ public final class PdmlPrinter implements PacketView {
 
     public PdmlPrinter(Output out, FieldValues values, String fileName, ProtocolFilter filter,
                        List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone) {
+        this(out, values, fileName, filter, fields, fieldOptions, zone, null);
+    }
+
+    /** {@code columnFields}: the summary, when -e names column fields (_ws.col.Info ...), else null. */
+    public PdmlPrinter(Output out, FieldValues values, String fileName, ProtocolFilter filter,
+                       List<FieldDef> fields, FieldsPrinter.Options fieldOptions, ZoneId zone,
+            SummaryPrinter columnFields) {
         this.out = out;
         this.values = values;
         this.fileName = fileName;
         this.filter = filter;
         this.zone = zone;
-        this.specified = SpecifiedFields.of(fields, fieldOptions, values);
+        this.specified = SpecifiedFields.of(fields, fieldOptions, values, columnFields);
     }
 
     @Override

@@ -20,14 +20,20 @@ final class SpecifiedFields {
     private final StringBuilder sb = new StringBuilder(64);
 
     /** The -e fields of a structured view, or null when none was given (the whole tree prints). */
-    static SpecifiedFields of(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values) {
-        return fields == null || fields.isEmpty() ? null : new SpecifiedFields(fields, options, values);
+    static SpecifiedFields of(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values,
+                              SummaryPrinter columns) {
+        return fields == null || fields.isEmpty() ? null : new SpecifiedFields(fields, options, values, columns);
     }
 
-    SpecifiedFields(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values) {
+    /** The summary's columns, for column fields (_ws.col.Info ...), or null. */
+    private final SummaryPrinter columns;
+    private final List<String> cells = new ArrayList<>(7);
+
+    SpecifiedFields(List<FieldDef> fields, FieldsPrinter.Options options, FieldValues values, SummaryPrinter columns) {
         this.fields = List.copyOf(fields);
         this.options = options;
         this.values = values;
+        this.columns = columns;
         for (int i = 0; i < this.fields.size(); i++) {
             found.add(new ArrayList<>());
         }
@@ -44,6 +50,18 @@ final class SpecifiedFields {
         }
         index.build(d);
         walk(d, index.firstChild(-1));
+        if (columns != null) {
+            cells.clear();
+            for (int i = 0; i < fields.size(); i++) {
+                int c = ColumnFields.column(fields.get(i));
+                if (c >= 0) {
+                    if (cells.isEmpty()) {
+                        columns.cells(d, cells);
+                    }
+                    found.get(i).add(cells.get(c));
+                }
+            }
+        }
         char occ = options.occurrence();
         if (occ == 'a' || occ == 'f') {
             return;
