@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class RingPlan implements RotationPlan {
     /** dumpcap's file numbers wrap at this (RINGBUFFER_MAX_NUM_FILES). */
-    static final int MAX_NUMBER = 100_000;
+    public static final int MAX_NUMBER = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** What -b and -a asked for; zero means not given. */
