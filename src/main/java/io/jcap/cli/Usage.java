@@ -35,12 +35,12 @@ final class Usage {
         out.println("                                          (stdout, - or stderr too)");
         out.println("                          nametimenum:2 - put the time before the file number");
         out.println("                           (jcap also splits a file read with -r)");
-        out.println("  -C <file_size>           tcpdump's: a new file (FILE1, FILE2 ...) once the file");
-        out.println("                           is over file_size million bytes");
-        out.println("  -G <seconds>             tcpdump's: a new file every so many seconds, the -w");
-        out.println("                           name passed through strftime (a number, not a report)");
-        out.println("  -W <filecount>           tcpdump's: with -C, a ring of filecount files; with -G,");
-        out.println("                           stop after filecount files");
+        out.println("  -C <file_size>           (jcap) tcpdump's: a new file (FILE1, FILE2 ...) once");
+        out.println("                           the file is over file_size million bytes");
+        out.println("  -G <seconds>             (jcap) tcpdump's: a new file every so many seconds,");
+        out.println("                           the -w name passed through strftime");
+        out.println("  -W <filecount>           (jcap) tcpdump's: with -C, a ring of filecount files;");
+        out.println("                           with -G, stop after filecount files");
         out.println("Input file:");
         out.println("  -r <infile>, --read-file <infile>");
         out.println("                           set the filename to read from (or '-' for stdin)");
