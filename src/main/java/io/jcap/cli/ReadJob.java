@@ -49,6 +49,8 @@ final class ReadJob {
     private EtherNames names;
     /** The Time column of a pipelined summary view (its printing thread's own), or null. */
     private TimeColumn pipelineTime;
+    /** The file -b printname names, when it is one (not stdout or stderr). */
+    private PrintStream printNames;
 
     ReadJob(ReadSettings s, OutputStream stdout, PrintStream stderr) {
         this.s = s;
@@ -477,7 +479,8 @@ final class ReadJob {
         if (!s.writeFile.equals("-") && (s.ring != null || s.tcpdumpBytes > 0 || s.tcpdumpSeconds > 0)) {
             return openRotating(source);
         }
-        OutputStream raw = s.writeFile.equals("-") ? stdout : OutputFiles.create(s.writeFile, false);
+        // a capture's file is the owner's alone, as dumpcap's; a copy of a file follows the umask, as tshark's
+        OutputStream raw = s.writeFile.equals("-") ? stdout : OutputFiles.create(s.writeFile, s.readFile == null);
         return writer(new BufferedOutputStream(raw, 1 << 16));
     }
 
@@ -499,7 +502,7 @@ final class ReadJob {
             names = switch (s.printName) {
                 case "stdout", "-" -> new PrintStream(stdout, true);
                 case "stderr" -> stderr;
-                default -> new PrintStream(OutputFiles.create(s.printName, false), true);
+                default -> printNames = new PrintStream(OutputFiles.create(s.printName, false), true);
             };
         }
         RotatingSink sink = new RotatingSink(plan, out -> writer(out), System::currentTimeMillis, names);
@@ -514,7 +517,13 @@ final class ReadJob {
     private void finish(FrameSink sink, FrameSource source) throws IOException {
         if (sink instanceof RotatingSink) {
             // completes and closes its own files
-            sink.close();
+            try {
+                sink.close();
+            } finally {
+                if (printNames != null) {
+                    printNames.close();
+                }
+            }
             return;
         }
         if (sink instanceof PcapWriter w && w.linkType() < 0) {
