@@ -178,6 +178,53 @@ class RecordingOptionsTest {
         assertEquals(List.of(), names());
     }
 
+    /**
+     * dumpcap reading the sample from a pipe (-i -) makes the same pcap files, byte for
+     * byte: same splits, same numbering, same ring deletions (the time part of the names
+     * aside).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-b filesize:5",
+        "-b packets:20 -b files:3",
+        "-a files:2 -b packets:50",
+        "-b packets:20 -b nametimenum:2",
+    })
+    void sameFilesAsDumpcap(String args) throws IOException {
+        assumeTrue(ExternalTool.onPath("dumpcap"), "dumpcap is not on PATH");
+        Path d = Files.createDirectory(dir.resolve("dumpcap"));
+        Path j = Files.createDirectory(dir.resolve("jcap"));
+        List<String> cmd = new ArrayList<>(List.of("dumpcap", "-q", "-i", "-", "-P", "-w", d + "/x.pcap"));
+        cmd.addAll(Arrays.asList(args.split(" ")));
+        ExternalTool.Result t = ExternalTool.run(null, SAMPLE, cmd.toArray(String[]::new));
+        assumeTrue(t.status() == 0, t::toString);
+        List<String> argv = new ArrayList<>(List.of("-r", SAMPLE.toString(), "-F", "pcap", "-w", j + "/x.pcap"));
+        argv.addAll(Arrays.asList(args.split(" ")));
+        JcapRun r = JcapRun.of(argv.toArray(String[]::new));
+        assertEquals(0, r.status(), r.toString());
+        List<String> expected = listing(d);
+        assertEquals(expected, listing(j));
+        assertTrue(expected.size() >= 2, expected.toString());
+        try (Stream<Path> s = Files.list(d)) {
+            for (Path f : s.collect(Collectors.toList())) {
+                String key = f.getFileName().toString().replaceAll("\\d{14}", "");
+                try (Stream<Path> js = Files.list(j)) {
+                    Path mine = js.filter(p -> p.getFileName().toString().replaceAll("\\d{14}", "").equals(key))
+                            .findFirst().orElseThrow();
+                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(mine), key);
+                }
+            }
+        }
+    }
+
+    /** The files of a directory, the time in their names left out. */
+    private static List<String> listing(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString().replaceAll("\\d{14}", "TIME")).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
     /** The sample repeated 80 times: 3 MB, enough for -C 1. */
     private Path big() throws IOException {
         byte[] sample = Files.readAllBytes(SAMPLE);
