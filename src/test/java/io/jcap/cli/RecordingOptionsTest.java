@@ -189,6 +189,7 @@ class RecordingOptionsTest {
         "-b packets:20 -b files:3",
         "-a files:2 -b packets:50",
         "-b packets:20 -b nametimenum:2",
+        "-b packets:50 -b printname:stdout",
     })
     void sameFilesAsDumpcap(String args) throws IOException {
         assumeTrue(ExternalTool.onPath("dumpcap"), "dumpcap is not on PATH");
@@ -202,6 +203,9 @@ class RecordingOptionsTest {
         argv.addAll(Arrays.asList(args.split(" ")));
         JcapRun r = JcapRun.of(argv.toArray(String[]::new));
         assertEquals(0, r.status(), r.toString());
+        // printname: each closed file's name, in the same order
+        assertEquals(t.stdout().replace(d.toString(), "DIR").replaceAll("\\d{14}", "TIME"),
+                r.stdout().replace(j.toString(), "DIR").replaceAll("\\d{14}", "TIME"));
         List<String> expected = listing(d);
         assertEquals(expected, listing(j));
         assertTrue(expected.size() >= 2, expected.toString());
