@@ -109,6 +109,10 @@ public final class Jcap {
         } catch (CaptureFileException e) {
             stderr.println("jcap: " + e.describe(o.readFile));
             return ExitStatus.INVALID_FILE;
+        } catch (io.jcap.record.RecordingException e) {
+            // as tshark (and tcpdump) when the capture's file cannot be made
+            stderr.println("jcap: " + e.getMessage());
+            return ExitStatus.INVALID_OPTION;
         } catch (IOException e) {
             stderr.println("jcap: " + e.getMessage());
             return ExitStatus.INVALID_FILE;

@@ -22,6 +22,27 @@ public final class OutputFiles {
     }
 
     /**
+     * Opens {@code name} for writing, truncated, mode 0600 when this creates it; the
+     * file system's own exceptions pass through for the caller's words.
+     */
+    public static OutputStream createOwnerOnly(String name) throws IOException {
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            throw new java.nio.file.FileSystemException(name, null, "Is a directory");
+        }
+        boolean existed = Files.exists(path);
+        Set<StandardOpenOption> options = EnumSet.of(
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        OutputStream out = Channels.newOutputStream(
+                Files.newByteChannel(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
+        if (!existed) {
+            // created 0600 less the umask: set it again so that no umask matters
+            Files.setPosixFilePermissions(path, OWNER_ONLY);
+        }
+        return out;
+    }
+
+    /**
      * Opens {@code name} for writing, truncated. With {@code ownerOnly} a file this call
      * creates gets mode 0600 whatever the umask, as dumpcap's files (an existing file keeps
      * its mode, as with open(2)); without it the umask decides, as for tshark -r -w.
@@ -32,21 +53,11 @@ public final class OutputFiles {
             throw new IOException("\"" + name + "\" is a directory (folder), not a file.");
         }
         try {
-            boolean existed = Files.exists(path);
-            Set<StandardOpenOption> options = EnumSet.of(
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            OutputStream out = Channels.newOutputStream(ownerOnly
-                    ? Files.newByteChannel(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.newByteChannel(path, options));
-            if (ownerOnly && !existed) {
-                // created 0600 less the umask: set it again so that no umask matters
-                try {
-                    Files.setPosixFilePermissions(path, OWNER_ONLY);
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: nothing to restrict
-                }
+            if (ownerOnly) {
+                return createOwnerOnly(name);
             }
-            return out;
+            return Channels.newOutputStream(Files.newByteChannel(path, EnumSet.of(
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)));
         } catch (NoSuchFileException e) {
             throw new IOException("The path to the file \"" + name + "\" doesn't exist.");
         } catch (AccessDeniedException e) {

@@ -121,6 +121,13 @@ public final class RingPlan implements RotationPlan {
     }
 
     @Override
+    public String openError(String name, String reason) {
+        // dumpcap names the -w file, not the numbered one
+        return "The file to which the capture would be saved (\"" + saveFile + "\") could not be opened: "
+                + reason + ".";
+    }
+
+    @Override
     public int keep() {
         return s.multipleFiles ? s.ringFiles : 0;
     }

@@ -136,7 +136,16 @@ public final class RotatingSink implements FrameSink {
                 Files.deleteIfExists(Path.of(kept.removeFirst()));
             }
         }
-        OutputStream file = OutputFiles.create(next, true);
+        OutputStream file;
+        try {
+            file = OutputFiles.createOwnerOnly(next);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RecordingException(plan.openError(next, "No such file or directory"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new RecordingException(plan.openError(next, "Permission denied"));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new RecordingException(plan.openError(next, e.getReason() != null ? e.getReason() : e.getMessage()));
+        }
         state.counter = new Counting(new BufferedOutputStream(file, 1 << 16));
         writer = writers.open(state.counter);
         name = next;

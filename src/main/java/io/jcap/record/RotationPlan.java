@@ -20,6 +20,12 @@ public interface RotationPlan {
     /** How many of the newest files to keep (older ones are deleted); 0 keeps all. */
     int keep();
 
+    /**
+     * The message when file {@code name} cannot be created, {@code reason} being the
+     * system's words (strerror).
+     */
+    String openError(String name, String reason);
+
     /** A line for the standard error when the file limit ended the recording, or null. */
     default String limitNote() {
         return null;

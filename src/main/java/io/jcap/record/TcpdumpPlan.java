@@ -91,6 +91,11 @@ public final class TcpdumpPlan implements RotationPlan {
     }
 
     @Override
+    public String openError(String name, String reason) {
+        return name + ": " + reason;
+    }
+
+    @Override
     public int keep() {
         return 0;
     }

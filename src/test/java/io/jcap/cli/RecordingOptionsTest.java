@@ -229,6 +229,20 @@ class RecordingOptionsTest {
         }
     }
 
+    @Test
+    void fileThatCannotBeMade() {
+        String missing = dir + "/missing/x.pcapng";
+        JcapRun r = JcapRun.of("-r", SAMPLE.toString(), "-w", missing, "-b", "packets:2");
+        assertEquals(1, r.status(), r.toString());
+        // dumpcap's words, naming the -w file
+        assertEquals("jcap: The file to which the capture would be saved (\"" + missing
+                + "\") could not be opened: No such file or directory.\n", r.stderr());
+        r = JcapRun.of("-r", SAMPLE.toString(), "-w", dir + "/missing/f", "-C", "1");
+        assertEquals(1, r.status(), r.toString());
+        // tcpdump's
+        assertEquals("jcap: " + dir + "/missing/f: No such file or directory\n", r.stderr());
+    }
+
     /** The sample repeated 80 times: 3 MB, enough for -C 1. */
     private Path big() throws IOException {
         byte[] sample = Files.readAllBytes(SAMPLE);
