@@ -41,6 +41,7 @@ public final class RotatingSink implements FrameSink {
     /** For the header of a pcap file that gets no frame: the last link type seen. */
     private int linkType = 1;
     private int snapLength;
+    private java.util.function.Consumer<String> onOpen = name -> { };
 
     /**
      * @param printName where each closed file's name is printed (-b printname), or null
@@ -56,6 +57,14 @@ public final class RotatingSink implements FrameSink {
     public void defaults(int linkType, int snapLength) {
         this.linkType = linkType;
         this.snapLength = snapLength;
+    }
+
+    /**
+     * Told each file's name as it is opened: tshark logs {@code File: "name"} then (its
+     * "Capture started." and "File:" messages on the standard error).
+     */
+    public void onOpen(java.util.function.Consumer<String> listener) {
+        this.onOpen = listener;
     }
 
     /** Opens the first file now (a recording has one even when no frame comes). */
@@ -153,6 +162,7 @@ public final class RotatingSink implements FrameSink {
         state.packets = 0;
         state.opened = clock.getAsLong();
         state.files++;
+        onOpen.accept(next);
     }
 
     private void closeCurrent() throws IOException {

@@ -144,8 +144,13 @@ class RotatingSinkTest {
         s.packets = 10;
         s.ringFiles = 3;
         ByteArrayOutputStream names = new ByteArrayOutputStream();
-        List<String> in = feed(sink(new RingPlan(dir + "/r.pcapng", s, ZoneOffset.UTC), false,
-                new PrintStream(names, true, StandardCharsets.UTF_8)), 55, 0);
+        RotatingSink sink = sink(new RingPlan(dir + "/r.pcapng", s, ZoneOffset.UTC), false,
+                new PrintStream(names, true, StandardCharsets.UTF_8));
+        List<String> opened = new ArrayList<>();
+        sink.onOpen(opened::add);
+        List<String> in = feed(sink, 55, 0);
+        assertEquals(6, opened.size());
+        assertEquals(dir + "/r_00006_20261121223915.pcapng", opened.get(5));
         assertEquals(List.of("r_00004_20261121223915.pcapng", "r_00005_20261121223915.pcapng",
                 "r_00006_20261121223915.pcapng"), names());
         assertEquals(in.subList(30, 55), readAll());
