@@ -109,7 +109,7 @@ public final class Jcap {
         } catch (CaptureFileException e) {
             stderr.println("jcap: " + e.describe(o.readFile));
             return ExitStatus.INVALID_FILE;
-        } catch (io.jcap.record.RecordingException e) {
+        } catch (io.jcap.io.rotate.RecordingException e) {
             // as tshark (and tcpdump) when the capture's file cannot be made
             stderr.println("jcap: " + e.getMessage());
             return ExitStatus.INVALID_OPTION;
@@ -225,7 +225,7 @@ public final class Jcap {
             }
             display = String.join(" ", o.trailing);
         }
-        io.jcap.record.RingPlan.Settings ring = new io.jcap.record.RingPlan.Settings();
+        io.jcap.io.rotate.RingPlan.Settings ring = new io.jcap.io.rotate.RingPlan.Settings();
         for (String b : o.ringBuffer) {
             RecordingOptions.ring(b, ring, s);
         }
@@ -269,7 +269,7 @@ public final class Jcap {
      * One -a condition; reading a file, only packets:N has an effect, as in tshark (and
      * filesize:N and files:N with -b, which jcap allows there).
      */
-    private static void autostop(String cond, ReadSettings s, io.jcap.record.RingPlan.Settings ring)
+    private static void autostop(String cond, ReadSettings s, io.jcap.io.rotate.RingPlan.Settings ring)
             throws UsageException {
         int colon = cond.indexOf(':');
         String key = colon < 0 ? cond : cond.substring(0, colon);

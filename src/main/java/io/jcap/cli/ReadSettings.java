@@ -9,7 +9,7 @@ final class ReadSettings {
     OutputFileType fileType = OutputFileType.PCAPNG;
     long count = -1;
     /** -b and -a filesize/files: dumpcap's multiple files, or null. */
-    io.jcap.record.RingPlan.Settings ring;
+    io.jcap.io.rotate.RingPlan.Settings ring;
     /** -b printname: where each closed file's name goes (stdout, -, stderr or a file), or null. */
     String printName;
     /** tcpdump's -C (in bytes), -G (seconds) and -W; 0 when not given. */

@@ -1,6 +1,6 @@
 package io.jcap.cli;
 
-import io.jcap.record.RingPlan;
+import io.jcap.io.rotate.RingPlan;
 
 import java.math.BigInteger;
 

@@ -1,6 +1,6 @@
 package io.jcap.cli;
 
-import io.jcap.record.Frames;
+import io.jcap.io.rotate.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.jcap.record;
+package io.jcap.io.rotate;
 
 import io.jcap.frame.Frame;
 import io.jcap.frame.FrameSource;

@@ -1,4 +1,4 @@
-package io.jcap.record;
+package io.jcap.io.rotate;
 
 /** What a recording does at a check: go on in the same file, move to the next, or end. */
 public enum Step {

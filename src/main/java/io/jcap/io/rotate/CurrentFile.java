@@ -1,4 +1,4 @@
-package io.jcap.record;
+package io.jcap.io.rotate;
 
 /** What a rotation plan may know of the file being written. */
 public interface CurrentFile {

@@ -1,4 +1,4 @@
-package io.jcap.record;
+package io.jcap.io.rotate;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.jcap.record;
+package io.jcap.io.rotate;
 
 /** When a recording moves to its next file, what the files are called and when it ends. */
 public interface RotationPlan {
