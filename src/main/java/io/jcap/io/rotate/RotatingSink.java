@@ -105,7 +105,8 @@ public final class RotatingSink implements FrameSink {
         }
         writer.write(frame, iface);
         state.packets++;
-        apply(plan.afterFrame(state, clock.getAsLong()), clock.getAsLong());
+        long after = clock.getAsLong();
+        apply(plan.afterFrame(state, after), after);
     }
 
     /** Lets time conditions act with no frame coming (duration, interval). */
