@@ -109,6 +109,25 @@ class RecordingOptionsTest {
     }
 
     @Test
+    void eachPcapngFileDescribesItsOwnInterfaces() throws IOException {
+        Path mixed = Path.of("samples", "mixed.pcapng");
+        JcapRun r = JcapRun.of("-r", mixed.toString(), "-w", dir + "/m.pcapng", "-b", "packets:10");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(17, files().size());
+        assertEquals(Frames.read(mixed), readAll());
+        if (ExternalTool.onPath("tshark")) {
+            List<String> names = new ArrayList<>();
+            for (Path f : files()) {
+                names.addAll(ExternalTool.run(null, "tshark", "-r", f.toString(), "-T", "fields", "-e",
+                        "frame.interface_name").stdout().lines().collect(Collectors.toList()));
+            }
+            List<String> expected = ExternalTool.run(null, "tshark", "-r", mixed.toString(), "-T", "fields", "-e",
+                    "frame.interface_name").stdout().lines().collect(Collectors.toList());
+            assertEquals(expected, names);
+        }
+    }
+
+    @Test
     void filesizeAndAutostopFiles() throws IOException {
         JcapRun r = JcapRun.of("-r", SAMPLE.toString(), "-w", dir + "/s.pcapng", "-b", "filesize:5",
                 "-a", "files:3");
