@@ -54,6 +54,11 @@ public final class Jcap {
         } catch (ParameterException e) {
             return usageError(stderr, e.getMessage());
         }
+        if (RecordingOptions.isRotateSeconds(o.glossary)) {
+            // -G with a number is tcpdump's rotation, not a glossary report
+            o.tcpdumpRotateSeconds = o.glossary;
+            o.glossary = null;
+        }
         if (o.help) {
             Usage.print(new PrintStream(stdout, true), true);
             return ExitStatus.OK;
@@ -104,6 +109,10 @@ public final class Jcap {
         } catch (CaptureFileException e) {
             stderr.println("jcap: " + e.describe(o.readFile));
             return ExitStatus.INVALID_FILE;
+        } catch (io.jcap.io.rotate.RecordingException e) {
+            // as tshark (and tcpdump) when the capture's file cannot be made
+            stderr.println("jcap: " + e.getMessage());
+            return ExitStatus.INVALID_OPTION;
         } catch (IOException e) {
             stderr.println("jcap: " + e.getMessage());
             return ExitStatus.INVALID_FILE;
@@ -216,9 +225,15 @@ public final class Jcap {
             }
             display = String.join(" ", o.trailing);
         }
-        for (String a : o.autostop) {
-            autostop(a, s);
+        io.jcap.io.rotate.RingPlan.Settings ring = new io.jcap.io.rotate.RingPlan.Settings();
+        for (String b : o.ringBuffer) {
+            RecordingOptions.ring(b, ring, s);
         }
+        for (String a : o.autostop) {
+            autostop(a, s, ring);
+        }
+        RecordingOptions.check(o, ring, s);
+        RecordingOptions.tcpdump(o, s);
         if (o.readFilter != null && !o.twoPass) {
             throw new UsageException("-R without -2 is deprecated. For single-pass filtering use -Y.");
         }
@@ -250,8 +265,12 @@ public final class Jcap {
         }
     }
 
-    /** One -a condition; reading a file, only packets:N has an effect, as in tshark. */
-    private static void autostop(String cond, ReadSettings s) throws UsageException {
+    /**
+     * One -a condition; reading a file, only packets:N has an effect, as in tshark (and
+     * filesize:N and files:N with -b, which jcap allows there).
+     */
+    private static void autostop(String cond, ReadSettings s, io.jcap.io.rotate.RingPlan.Settings ring)
+            throws UsageException {
         int colon = cond.indexOf(':');
         String key = colon < 0 ? cond : cond.substring(0, colon);
         String value = colon < 0 ? "" : cond.substring(colon + 1);
@@ -264,11 +283,8 @@ public final class Jcap {
             case "packets" -> s.autostopPackets = positive(value, "packet write count");
             case "duration" -> throw new UsageException("A maximum capture time was specified, but a capture isn't"
                     + " being done.");
-            case "files" -> {
-                positive(value, "autostop files");
-                throw new UsageException("Multiple capture files requested, but a capture isn't being done.");
-            }
-            default -> positive(value, "autostop filesize");
+            case "files" -> ring.autostopFiles = positive(value, "autostop files");
+            default -> ring.filesizeKb = RecordingOptions.uint32(value, "autostop filesize");
         }
     }
 

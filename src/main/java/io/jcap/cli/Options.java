@@ -41,6 +41,21 @@ final class Options {
     @Option(names = {"-a", "--autostop"}, paramLabel = "<autostop cond.>")
     List<String> autostop = new ArrayList<>();
 
+    /** -b ring buffer options (dumpcap's multiple files). */
+    @Option(names = {"-b", "--ring-buffer"}, paramLabel = "<ringbuffer opt.>")
+    List<String> ringBuffer = new ArrayList<>();
+
+    /** tcpdump's -C: a new file after so many millions of bytes. */
+    @Option(names = {"-C"}, paramLabel = "<file_size>")
+    String tcpdumpFileSize;
+
+    /** tcpdump's -W: how many files -C rotates through, or -G makes. */
+    @Option(names = {"-W"}, paramLabel = "<filecount>")
+    String tcpdumpFileCount;
+
+    /** tcpdump's -G seconds: a numeric -G argument, moved here from {@link #glossary}. */
+    String tcpdumpRotateSeconds;
+
     /** Prints the checked tree of a display filter (as Wireshark's dftest) and exits. */
     @Option(names = {"--explain-filter"}, paramLabel = "<filter>")
     String explainFilter;

@@ -7,6 +7,11 @@ import io.jcap.frame.FrameSink;
 import io.jcap.frame.FrameSource;
 import io.jcap.io.CaptureFileException;
 import io.jcap.io.CaptureFiles;
+import io.jcap.io.OutputFiles;
+import io.jcap.io.rotate.RingPlan;
+import io.jcap.io.rotate.RotatingSink;
+import io.jcap.io.rotate.RotationPlan;
+import io.jcap.io.rotate.TcpdumpPlan;
 import io.jcap.io.pcap.PcapWriter;
 import io.jcap.io.pcapng.PcapngWriter;
 import io.jcap.print.AddressText;
@@ -34,10 +39,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 
 /** Reads a capture file: prints its summary lines and/or copies it to another file. */
@@ -48,6 +49,8 @@ final class ReadJob {
     private EtherNames names;
     /** The Time column of a pipelined summary view (its printing thread's own), or null. */
     private TimeColumn pipelineTime;
+    /** The file -b printname names, when it is one (not stdout or stderr). */
+    private PrintStream printNames;
 
     ReadJob(ReadSettings s, OutputStream stdout, PrintStream stderr) {
         this.s = s;
@@ -81,7 +84,7 @@ final class ReadJob {
                     throw new IOException("The capture file being read can't be written as a \""
                             + s.fileType.name + "\" file.");
                 }
-                sink = openWriter();
+                sink = openWriter(source);
             }
             // as tshark: writing a file, no headers or trailers are printed, and -T json nothing
             boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
@@ -340,6 +343,14 @@ final class ReadJob {
                 if (sink != null && f.linkType != Frame.CUSTOM_BLOCK) {
                     // custom blocks are not written (jcap's writers have no record for them)
                     sink.write(f, source.interfaceInfo(f.interfaceId));
+                    if (sink instanceof RotatingSink r && r.stopped()) {
+                        // the file limit of -a files, -a filesize or tcpdump's -G -W
+                        if (r.limitNote() != null) {
+                            stderr.println(r.limitNote());
+                        }
+                        shown++;
+                        break;
+                    }
                 }
                 shown++;
                 // -a packets:N counts the frames shown or written; tshark ignores it with -2
@@ -468,27 +479,16 @@ final class ReadJob {
         return false;
     }
 
-    private FrameSink openWriter() throws IOException {
-        OutputStream raw;
-        if (s.writeFile.equals("-")) {
-            raw = stdout;
-        } else {
-            Path path = Path.of(s.writeFile);
-            if (Files.isDirectory(path)) {
-                throw new IOException("\"" + s.writeFile + "\" is a directory (folder), not a file.");
-            }
-            try {
-                raw = Files.newOutputStream(path);
-            } catch (NoSuchFileException e) {
-                throw new IOException("The path to the file \"" + s.writeFile + "\" doesn't exist.");
-            } catch (AccessDeniedException e) {
-                throw new IOException("You don't have permission to create or write to the file \""
-                        + s.writeFile + "\".");
-            } catch (IOException e) {
-                throw new IOException("The file \"" + s.writeFile + "\" could not be created: " + e.getMessage() + ".");
-            }
+    private FrameSink openWriter(FrameSource source) throws IOException {
+        if (!s.writeFile.equals("-") && (s.ring != null || s.tcpdumpBytes > 0 || s.tcpdumpSeconds > 0)) {
+            return openRotating(source);
         }
-        OutputStream out = new BufferedOutputStream(raw, 1 << 16);
+        // a capture's file is the owner's alone, as dumpcap's; a copy of a file follows the umask, as tshark's
+        OutputStream raw = s.writeFile.equals("-") ? stdout : OutputFiles.create(s.writeFile, s.readFile == null);
+        return writer(new BufferedOutputStream(raw, 1 << 16));
+    }
+
+    private FrameSink writer(OutputStream out) {
         return switch (s.fileType) {
             case PCAP -> new PcapWriter(out, false);
             case NSECPCAP -> new PcapWriter(out, true);
@@ -496,8 +496,40 @@ final class ReadJob {
         };
     }
 
+    /** -b, -C or -G: a sequence of files, each complete, its first opened now. */
+    private RotatingSink openRotating(FrameSource source) throws IOException {
+        ZoneId zone = ZoneId.systemDefault();
+        RotationPlan plan = s.ring != null ? new RingPlan(s.writeFile, s.ring, zone)
+                : new TcpdumpPlan(s.writeFile, s.tcpdumpBytes, s.tcpdumpSeconds, s.tcpdumpFiles, zone);
+        PrintStream names = null;
+        if (s.printName != null) {
+            names = switch (s.printName) {
+                case "stdout", "-" -> new PrintStream(stdout, true);
+                case "stderr" -> stderr;
+                default -> printNames = new PrintStream(OutputFiles.create(s.printName, false), true);
+            };
+        }
+        RotatingSink sink = new RotatingSink(plan, out -> writer(out), System::currentTimeMillis, names);
+        if (source.interfaceCount() > 0) {
+            sink.defaults(source.interfaceInfo(0).linkType(), source.interfaceInfo(0).snapLength());
+        }
+        sink.start();
+        return sink;
+    }
+
     /** Completes the output file: headers even when no packet was written, then flush and close. */
     private void finish(FrameSink sink, FrameSource source) throws IOException {
+        if (sink instanceof RotatingSink) {
+            // completes and closes its own files
+            try {
+                sink.close();
+            } finally {
+                if (printNames != null) {
+                    printNames.close();
+                }
+            }
+            return;
+        }
         if (sink instanceof PcapWriter w && w.linkType() < 0) {
             int linkType = source.interfaceCount() > 0 ? source.interfaceInfo(0).linkType() : 1;
             int snap = source.interfaceCount() > 0 ? source.interfaceInfo(0).snapLength() : 0;

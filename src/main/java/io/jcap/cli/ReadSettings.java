@@ -8,6 +8,14 @@ final class ReadSettings {
     String writeFile;
     OutputFileType fileType = OutputFileType.PCAPNG;
     long count = -1;
+    /** -b and -a filesize/files: dumpcap's multiple files, or null. */
+    io.jcap.io.rotate.RingPlan.Settings ring;
+    /** -b printname: where each closed file's name goes (stdout, -, stderr or a file), or null. */
+    String printName;
+    /** tcpdump's -C (in bytes), -G (seconds) and -W; 0 when not given. */
+    long tcpdumpBytes;
+    long tcpdumpSeconds;
+    int tcpdumpFiles;
     /** -a packets:N: stop after N displayed (or written) frames; -1 none. */
     long autostopPackets = -1;
     /** -Y (or the trailing arguments) and -R, compiled; null when not given. */
