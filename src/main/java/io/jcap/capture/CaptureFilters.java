@@ -38,7 +38,7 @@ public final class CaptureFilters {
     }
 
     /** Debian ships libpcap.so.0.8 without the unversioned name JNA looks for. */
-    private static void locateLibrary() {
+    static void locateLibrary() {
         if (System.getProperty(LIBRARY) != null) {
             return;
         }

@@ -246,8 +246,30 @@ public final class Jcap {
             s.readFilter = compile(o.readFilter, registry);
         }
         if (display != null) {
-            s.displayFilter = compile(display, registry);
+            boolean trailing = o.displayFilter == null;
+            try {
+                s.displayFilter = compile(display, registry);
+            } catch (UsageException e) {
+                // tcpdump's habit: trailing words that are only a capture filter filter the file with BPF
+                if (!trailing || !io.jcap.capture.CaptureFilters.compiles(display)) {
+                    throw e;
+                }
+                captureFilter(display, o.readFile, s);
+            }
         }
+    }
+
+    /** A capture filter for the frames of a file, checked by libpcap (tshark's wording for a bad one). */
+    static void captureFilter(String text, String file, ReadSettings s) throws UsageException {
+        try {
+            io.jcap.capture.OfflineFilter.compile(text).close();
+        } catch (io.jcap.capture.OfflineFilter.CaptureFilterError e) {
+            throw new UsageException("Invalid capture filter \"" + text + "\" for file \"" + file + "\".\n\n"
+                    + "That string isn't a valid capture filter (" + e.getMessage() + ").\n"
+                    + "See the User's Guide for a description of the capture filter syntax.",
+                    ExitStatus.INVALID_FILTER, false);
+        }
+        s.captureFilter = text;
     }
 
     private static io.jcap.filter.DisplayFilter compile(String text, io.jcap.field.FieldRegistry registry)

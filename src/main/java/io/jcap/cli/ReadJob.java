@@ -59,7 +59,7 @@ final class ReadJob {
     }
 
     int run() throws IOException {
-        FrameSource source = CaptureFiles.open(s.readFile);
+        FrameSource source = open();
         FirstPass first = null;
         if (s.twoPass) {
             // -2: a first pass learns what later frames tell of earlier ones (and, with -R,
@@ -74,7 +74,7 @@ final class ReadJob {
             if (first.copies != null) {
                 source = new FrameList(first.copies, source);
             } else {
-                source = CaptureFiles.open(s.readFile);
+                source = open();
             }
         }
         FrameSink sink = null;
@@ -91,6 +91,20 @@ final class ReadJob {
             return loop(source, sink, printing, first);
         } finally {
             source.close();
+        }
+    }
+
+    /** The file, through the capture filter when one was given (tcpdump's -r FILE EXPRESSION). */
+    private FrameSource open() throws IOException {
+        FrameSource source = CaptureFiles.open(s.readFile);
+        if (s.captureFilter == null) {
+            return source;
+        }
+        try {
+            return new io.jcap.capture.FilteredSource(source, io.jcap.capture.OfflineFilter.compile(s.captureFilter));
+        } catch (io.jcap.capture.OfflineFilter.CaptureFilterError e) {
+            source.close();
+            throw new IOException(e.getMessage());
         }
     }
 

@@ -21,6 +21,8 @@ final class ReadSettings {
     /** -Y (or the trailing arguments) and -R, compiled; null when not given. */
     io.jcap.filter.DisplayFilter displayFilter;
     io.jcap.filter.DisplayFilter readFilter;
+    /** A capture filter (BPF) applied to the file's frames before anything else, or null. */
+    String captureFilter;
     /** -2: a first pass over the file (applying -R), then the second that prints. */
     boolean twoPass;
     TimeFormat timeFormat = TimeFormat.RELATIVE;
