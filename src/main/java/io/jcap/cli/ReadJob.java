@@ -91,6 +91,24 @@ final class ReadJob {
         }
     }
 
+    /** Runs on a live capture: one pass, and output is flushed whenever the capture has nothing queued. */
+    int run(FrameSource live) throws IOException {
+        FrameSink sink = null;
+        try {
+            if (s.writeFile != null) {
+                if (s.fileType != OutputFileType.PCAPNG && severalLinkTypes(live)) {
+                    throw new IOException("The capture being done can't be written as a \""
+                            + s.fileType.name + "\" file.");
+                }
+                sink = openWriter();
+            }
+            boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
+            return loop(live, sink, printing, null);
+        } finally {
+            live.close();
+        }
+    }
+
     /** Whether the first pass applied a read filter. */
     private boolean filter2(FirstPass first) {
         return first.firstFrame != null && s.readFilter != null && !s.readFilter.isEmpty();
@@ -289,7 +307,8 @@ final class ReadJob {
         long number = 0;
         int status = ExitStatus.OK;
         try {
-            while ((first != null || s.count < 0 || n < s.count) && source.next(f)) {
+            while ((first != null || s.count < 0 || n < s.count) && flushIfIdle(source, printer, out, sink)
+                    && source.next(f)) {
                 if (first != null) {
                     // the second pass of -2 -R: every frame is dissected again (as tshark's
                     // state has seen them all), but only the kept ones exist, numbered anew
@@ -374,6 +393,18 @@ final class ReadJob {
             }
         }
         return status;
+    }
+
+    /** Before waiting for a live capture: what was printed or written so far goes out. Always true. */
+    private boolean flushIfIdle(FrameSource source, PacketView printer, Output out, FrameSink sink) throws IOException {
+        if (source.idle()) {
+            printer.drain();
+            out.flush();
+            if (sink != null) {
+                sink.flush();
+            }
+        }
+        return true;
     }
 
     /**
@@ -474,7 +505,14 @@ final class ReadJob {
                 throw new IOException("\"" + s.writeFile + "\" is a directory (folder), not a file.");
             }
             try {
-                raw = Files.newOutputStream(path);
+                // a capture's file is created readable by its owner only, as dumpcap does
+                raw = s.live ? java.nio.channels.Channels.newOutputStream(Files.newByteChannel(path,
+                        java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                                java.nio.file.StandardOpenOption.WRITE),
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))))
+                        : Files.newOutputStream(path);
             } catch (NoSuchFileException e) {
                 throw new IOException("The path to the file \"" + s.writeFile + "\" doesn't exist.");
             } catch (AccessDeniedException e) {

@@ -8,6 +8,10 @@ final class ReadSettings {
     String writeFile;
     OutputFileType fileType = OutputFileType.PCAPNG;
     long count = -1;
+    /** Capturing rather than reading a file: output files are created 0600, output is flushed when idle. */
+    boolean live;
+    /** -a duration:N (live only), in milliseconds; -1 none. */
+    long durationMillis = -1;
     /** -a packets:N: stop after N displayed (or written) frames; -1 none. */
     long autostopPackets = -1;
     /** -Y (or the trailing arguments) and -R, compiled; null when not given. */
