@@ -215,6 +215,63 @@ class LiveCaptureTest {
         }
     }
 
+    /** -a duration ends the capture by itself; nothing matched, so the count is 0. */
+    @Test
+    void durationStopsTheCapture() throws Exception {
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        long start = System.nanoTime();
+        assertEquals(0, waitFor(jcap(jOut, jErr, "-i", VETH_B, "-a", "duration:1", "udp port 9")), text(jErr));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(25));
+        assertEquals("Capturing on '" + VETH_B + "'\njcap: \n0 packets captured\n", text(jErr));
+        assertEquals("", text(jOut));
+    }
+
+    /**
+     * -i any: Linux cooked capture v1 (as tshark; tcpdump 4.99 picks v2 unless told -y LINUX_SLL),
+     * the same frames as tcpdump; -F pcap with microseconds.
+     */
+    @Test
+    void anyAsTcpdump() throws Exception {
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        Path jFile = dir.resolve("j.pcap");
+        Process j = jcap(jOut, jErr, "-i", "any", "-f", "icmp", "-w", jFile.toString(), "-F", "pcap", "-P", "-l",
+                "--time-stamp-precision", "micro", "-T", "fields", "-e", "sll.pkttype");
+        Process t = null;
+        try {
+            assertTrue(await(jErr, "Capturing on 'any'", 30), text(jErr));
+            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
+                ping(1, "aa");
+            }
+            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            Path tFile = dir.resolve("t.pcap");
+            Path tErr = dir.resolve("t.err");
+            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", "any", "-y", "LINUX_SLL", "--immediate-mode", "-U", "-w",
+                    tFile.toString(), "icmp"), dir.resolve("t.out"), tErr);
+            assertTrue(await(tErr, "listening on", 30), text(tErr));
+            Thread.sleep(300);
+            ping(3, "4a434150");
+            Thread.sleep(1000);
+            t.destroy();
+            j.destroy();
+            assertEquals(0, waitFor(j), text(jErr));
+            waitFor(t);
+            List<String> jFrames = frames(jFile);
+            List<String> tFrames = frames(tFile);
+            assertEquals(6, tFrames.size(), text(tErr));
+            assertTrue(jFrames.size() >= 6, text(jErr));
+            assertEquals(tFrames, jFrames.subList(jFrames.size() - 6, jFrames.size()));
+            // incoming requests (0: to us), outgoing replies (4)
+            assertTrue(text(jOut).endsWith("0\n4\n0\n4\n0\n4\n"), text(jOut));
+        } finally {
+            j.destroyForcibly();
+            if (t != null) {
+                t.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void listsTheNamespacesInterfaces() throws Exception {
         Path jOut = dir.resolve("j.out");
