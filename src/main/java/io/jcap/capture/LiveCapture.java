@@ -16,11 +16,7 @@ import org.pcap4j.core.RawPacketListener;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -43,9 +39,7 @@ public final class LiveCapture implements FrameSource {
     private final List<PcapHandle> handles = new ArrayList<>();
     private final List<InterfaceInfo> infos = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicLong[] queueDrops;
+    private final FrameQueue queue;
     private final long[] libpcapDrops;
     private final AtomicInteger running = new AtomicInteger();
     private final int precision;
@@ -57,11 +51,8 @@ public final class LiveCapture implements FrameSource {
     private LiveCapture(List<InterfaceRequest> requests, boolean nanoseconds) {
         this.requests = requests;
         this.precision = nanoseconds ? 9 : 6;
-        this.queueDrops = new AtomicLong[requests.size()];
+        this.queue = new FrameQueue(QUEUE_FRAMES, QUEUE_BYTES, requests.size());
         this.libpcapDrops = new long[requests.size()];
-        for (int i = 0; i < queueDrops.length; i++) {
-            queueDrops[i] = new AtomicLong();
-        }
     }
 
     /**
@@ -154,10 +145,6 @@ public final class LiveCapture implements FrameSource {
         RawPacketListener listener = bytes -> {
             Timestamp ts = h.getTimestamp();
             Integer original = h.getOriginalLength();
-            if (queuedBytes.get() + bytes.length > QUEUE_BYTES) {
-                queueDrops[id].incrementAndGet();
-                return;
-            }
             Frame f = new Frame();
             long millis = ts.getTime();
             f.seconds = Math.floorDiv(millis, 1000);
@@ -172,11 +159,7 @@ public final class LiveCapture implements FrameSource {
             f.sectionInterfaceId = id;
             f.interfaceName = name;
             f.data = Unpooled.wrappedBuffer(bytes);
-            if (queue.offer(f)) {
-                queuedBytes.addAndGet(bytes.length);
-            } else {
-                queueDrops[id].incrementAndGet();
-            }
+            queue.offer(f);
         };
         try {
             while (!stopping) {
@@ -211,14 +194,13 @@ public final class LiveCapture implements FrameSource {
             boolean ended = running.get() == 0;
             Frame f;
             try {
-                f = queue.poll(ended ? 0 : 100, TimeUnit.MILLISECONDS);
+                f = queue.poll(ended ? 0 : 100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                f = queue.poll();
+                f = null;
             }
             if (f != null) {
-                queuedBytes.addAndGet(-f.capturedLength);
                 copy(f, into);
                 into.number = ++delivered;
                 return true;
@@ -276,7 +258,7 @@ public final class LiveCapture implements FrameSource {
     public List<Drops> drops() {
         List<Drops> out = new ArrayList<>();
         for (int i = 0; i < handles.size(); i++) {
-            long n = libpcapDrops[i] + queueDrops[i].get();
+            long n = libpcapDrops[i] + queue.drops(i);
             if (n > 0) {
                 out.add(new Drops(requests.get(i).device().displayName(), n));
             }
