@@ -90,6 +90,10 @@ final class CaptureJob {
                 capture.stopAfter(s.durationMillis);
             }
             status = new ReadJob(s, stdout, stderr).run(capture);
+        } catch (ReadJob.CaptureFileError e) {
+            stderr.println("jcap: " + e.getMessage());
+            counts(0);
+            return CAPTURE_FAILED;
         } finally {
             capture.close();
         }

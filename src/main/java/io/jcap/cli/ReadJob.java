@@ -499,20 +499,15 @@ final class ReadJob {
         OutputStream raw;
         if (s.writeFile.equals("-")) {
             raw = stdout;
+        } else if (s.live) {
+            raw = openCaptureFile(Path.of(s.writeFile));
         } else {
             Path path = Path.of(s.writeFile);
             if (Files.isDirectory(path)) {
                 throw new IOException("\"" + s.writeFile + "\" is a directory (folder), not a file.");
             }
             try {
-                // a capture's file is created readable by its owner only, as dumpcap does
-                raw = s.live ? java.nio.channels.Channels.newOutputStream(Files.newByteChannel(path,
-                        java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
-                                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                                java.nio.file.StandardOpenOption.WRITE),
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))))
-                        : Files.newOutputStream(path);
+                raw = Files.newOutputStream(path);
             } catch (NoSuchFileException e) {
                 throw new IOException("The path to the file \"" + s.writeFile + "\" doesn't exist.");
             } catch (AccessDeniedException e) {
@@ -528,6 +523,35 @@ final class ReadJob {
             case NSECPCAP -> new PcapWriter(out, true);
             case PCAPNG -> new PcapngWriter(out, "jcap " + Jcap.VERSION);
         };
+    }
+
+    /** A file a capture cannot write: dumpcap's message, reported as a failed capture. */
+    static final class CaptureFileError extends IOException {
+        CaptureFileError(String message) {
+            super(message, null);
+        }
+    }
+
+    /** A capture's file, created readable by its owner only, as dumpcap does. */
+    private OutputStream openCaptureFile(Path path) throws CaptureFileError {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new java.nio.file.FileSystemException(path.toString(), null, "Is a directory");
+            }
+            return java.nio.channels.Channels.newOutputStream(Files.newByteChannel(path,
+                    java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                            java.nio.file.StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))));
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "No such file or directory"
+                    : e instanceof AccessDeniedException ? "Permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage();
+            throw new CaptureFileError("The file to which the capture would be saved (\"" + s.writeFile
+                    + "\") could not be opened: " + why + ".\n");
+        }
     }
 
     /** Completes the output file: headers even when no packet was written, then flush and close. */

@@ -299,5 +299,9 @@ class LiveCaptureTest {
                 + VETH_B + "'.\n\nThat string isn't a valid capture filter (can't parse filter expression: syntax error)"
                 + ".\nSee the User's Guide for a description of the capture filter syntax.\njcap: \n0 packets captured\n",
                 text(jErr));
+        Path missing = dir.resolve("no/such/dir/f.pcapng");
+        assertEquals(1, waitFor(jcap(jOut, jErr, "-i", VETH_B, "-w", missing.toString(), "-c", "1")));
+        assertEquals("Capturing on '" + VETH_B + "'\njcap: The file to which the capture would be saved (\"" + missing
+                + "\") could not be opened: No such file or directory.\n\njcap: \n0 packets captured\n", text(jErr));
     }
 }
