@@ -81,6 +81,8 @@ public final class Jcap {
             return CaptureJob.listInterfaces(stdout, stderr);
         }
         try {
+            // tshark checks -s and -B as it meets them, reading a file or not
+            CaptureSettings capture = captureSettings(o, o.readFile == null);
             ReadSettings s = settings(o);
             if (!o.decodeAs.isEmpty()) {
                 io.jcap.dissect.DissectorEngine check = StandardProtocols.engine();
@@ -95,7 +97,7 @@ public final class Jcap {
                 }
             }
             if (o.readFile == null) {
-                return new CaptureJob(s, captureSettings(o), stdout, stderr).run();
+                return new CaptureJob(s, capture, stdout, stderr).run();
             }
             return new ReadJob(s, stdout, stderr).run();
         } catch (UsageException e) {
@@ -295,10 +297,10 @@ public final class Jcap {
      * The interfaces to capture on and their options, checked as tshark checks them; the
      * trailing arguments are the capture filter of every interface.
      */
-    private static CaptureSettings captureSettings(Options o) throws UsageException {
+    private static CaptureSettings captureSettings(Options o, boolean live) throws UsageException {
         CaptureArgs a = o.capture;
         CaptureSettings c = new CaptureSettings();
-        if (!o.trailing.isEmpty()) {
+        if (live && !o.trailing.isEmpty()) {
             String filter = String.join(" ", o.trailing);
             if (a.defaults.filter != null) {
                 throw new UsageException("A default capture filter was specified both with \"-f\" and with"
