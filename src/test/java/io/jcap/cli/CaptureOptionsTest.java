@@ -27,6 +27,7 @@ class CaptureOptionsTest {
         "-i lo -s abc|The specified snapshot length \"abc\" isn't a decimal number",
         "-i lo -s -5|The specified snapshot length \"-5\" is a negative number",
         "-i lo -s 70000000000|The specified snapshot length \"70000000000\" is too large (greater than 2147483647)",
+        "-r samples/ethernet.pcap -s abc|The specified snapshot length \"abc\" isn't a decimal number",
         "-i lo -B abc|The specified buffer size \"abc\" isn't a decimal number",
         "-i lo -B 0|The specified buffer size is zero",
         "-i lo -c 0|The specified packet count is zero",
