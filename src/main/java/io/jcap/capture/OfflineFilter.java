@@ -54,7 +54,7 @@ public final class OfflineFilter implements AutoCloseable {
 
     private BpfProgram program(int linkType, int snapLength) throws CaptureFilterError {
         try {
-            CaptureFilters.locateLibrary();
+            Libpcap.locate();
             PcapHandle handle = Pcaps.openDead(DataLinkType.getInstance(linkType), snapLength);
             try {
                 BpfProgram p = handle.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE,

@@ -12,6 +12,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 
 /** Parses a command line, checks it the way tshark does and runs the job it asks for. */
 public final class Jcap {
@@ -81,8 +82,18 @@ public final class Jcap {
             out.println("jcap " + VERSION + " (a tshark workalike; Java " + System.getProperty("java.version") + ")");
             return ExitStatus.OK;
         }
+        if (o.listInterfaces) {
+            return CaptureJob.listInterfaces(stdout, stderr);
+        }
         try {
+            // tshark checks -s and -B as it meets them, reading a file or not
+            CaptureSettings capture = captureSettings(o, o.readFile == null);
             ReadSettings s = settings(o);
+            if (o.readFile != null && o.capture.defaults.filter != null) {
+                // tcpdump's -r FILE with a capture filter (tshark refuses -f when reading)
+                String f = o.capture.defaults.filter;
+                captureFilter(s.captureFilter == null ? f : "(" + f + ") and (" + s.captureFilter + ")", o.readFile, s);
+            }
             if (!o.decodeAs.isEmpty()) {
                 io.jcap.dissect.DissectorEngine check = StandardProtocols.engine();
                 for (String spec : o.decodeAs) {
@@ -96,8 +107,7 @@ public final class Jcap {
                 }
             }
             if (o.readFile == null) {
-                stderr.println("jcap: Live capture is not available yet; use -r to read a capture file.");
-                return ExitStatus.INVALID_FILE;
+                return new CaptureJob(s, capture, stdout, stderr).run();
             }
             return new ReadJob(s, stdout, stderr).run();
         } catch (UsageException e) {
@@ -225,6 +235,7 @@ public final class Jcap {
             }
             display = String.join(" ", o.trailing);
         }
+        s.live = o.readFile == null;
         io.jcap.io.rotate.RingPlan.Settings ring = new io.jcap.io.rotate.RingPlan.Settings();
         for (String b : o.ringBuffer) {
             RecordingOptions.ring(b, ring, s);
@@ -238,8 +249,8 @@ public final class Jcap {
             throw new UsageException("-R without -2 is deprecated. For single-pass filtering use -Y.");
         }
         s.twoPass = o.twoPass;
-        if (o.readFile == null) {
-            return;
+        if (s.live && s.twoPass) {
+            throw new UsageException("Live captures do not support two-pass analysis.");
         }
         io.jcap.field.FieldRegistry registry = StandardProtocols.engine().registry();
         if (o.readFilter != null) {
@@ -303,11 +314,88 @@ public final class Jcap {
         }
         switch (key) {
             case "packets" -> s.autostopPackets = positive(value, "packet write count");
-            case "duration" -> throw new UsageException("A maximum capture time was specified, but a capture isn't"
-                    + " being done.");
+            case "duration" -> {
+                if (!s.live) {
+                    throw new UsageException("A maximum capture time was specified, but a capture isn't"
+                            + " being done.");
+                }
+                s.durationMillis = seconds(value);
+            }
             case "files" -> ring.autostopFiles = positive(value, "autostop files");
             default -> ring.filesizeKb = RecordingOptions.uint32(value, "autostop filesize");
         }
+    }
+
+    /** -a duration's seconds as C's strtod reads them: the longest number at the start, 0 when none. */
+    static long seconds(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*[+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)")
+                .matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        return (long) Math.min(Long.MAX_VALUE / 2, Double.parseDouble(m.group(1)) * 1000);
+    }
+
+    /**
+     * The interfaces to capture on and their options, checked as tshark checks them; the
+     * trailing arguments are the capture filter of every interface.
+     */
+    private static CaptureSettings captureSettings(Options o, boolean live) throws UsageException {
+        CaptureArgs a = o.capture;
+        CaptureSettings c = new CaptureSettings();
+        if (live && !o.trailing.isEmpty()) {
+            String filter = String.join(" ", o.trailing);
+            if (a.defaults.filter != null) {
+                throw new UsageException("A default capture filter was specified both with \"-f\" and with"
+                        + " additional command-line arguments.");
+            }
+            for (CaptureArgs.Iface i : a.interfaces) {
+                if (i.filter != null) {
+                    throw new UsageException("A capture filter was specified both with \"-f\" and with"
+                            + " additional command-line arguments.");
+                }
+            }
+            a.defaults.filter = filter;
+        }
+        List<CaptureArgs.Iface> all = new java.util.ArrayList<>();
+        for (CaptureArgs.Iface i : a.interfaces) {
+            all.add(i.over(a.defaults));
+        }
+        // no -i: the default interface, chosen when the capture starts
+        if (all.isEmpty()) {
+            all.add(a.defaults.over(a.defaults));
+        }
+        for (CaptureArgs.Iface i : all) {
+            int snap = i.snapLength == null ? 0 : natural(i.snapLength, "snapshot length");
+            int buffer = i.bufferSize == null ? 0 : (int) positive(i.bufferSize, "buffer size");
+            c.interfaces.add(new CaptureSettings.Iface(i.name, i.filter, snap, !Boolean.TRUE.equals(i.noPromiscuous),
+                    buffer, Boolean.TRUE.equals(i.monitor)));
+        }
+        if (o.timeStampPrecision != null) {
+            switch (o.timeStampPrecision) {
+                case "nano" -> c.nanoseconds = true;
+                case "micro" -> c.nanoseconds = false;
+                default -> throw new UsageException("invalid time stamp precision \"" + o.timeStampPrecision
+                        + "\"; it must be \"micro\" or \"nano\"");
+            }
+        }
+        return c;
+    }
+
+    /** A number as tshark's get_natural_int checks it (zero allowed). */
+    private static int natural(String text, String what) throws UsageException {
+        if (!text.matches("[-+]?[0-9]+")) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" isn't a decimal number");
+        }
+        java.math.BigInteger big = new java.math.BigInteger(text);
+        if (big.signum() < 0) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" is a negative number");
+        }
+        if (big.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new UsageException("The specified " + what + " \"" + text + "\" is too large (greater than "
+                    + Integer.MAX_VALUE + ")");
+        }
+        return big.intValue();
     }
 
     /** A count as tshark's get_positive_int checks it, named as {@code what} in its messages. */

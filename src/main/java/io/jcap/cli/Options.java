@@ -125,6 +125,46 @@ final class Options {
     @Option(names = {"-h", "--help"})
     boolean help;
 
+    /** -i, -f, -s, -p, -B, -I in the order given (their order decides what applies where). */
+    final CaptureArgs capture = new CaptureArgs();
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "<interface>")
+    void iface(String name) {
+        capture.iface(name);
+    }
+
+    @Option(names = {"-f"}, paramLabel = "<capture filter>")
+    void captureFilter(String filter) {
+        capture.filter(filter);
+    }
+
+    @Option(names = {"-s", "--snapshot-length"}, paramLabel = "<snaplen>")
+    void snapLength(String s) {
+        capture.snapLength(s);
+    }
+
+    @Option(names = {"-p", "--no-promiscuous-mode"})
+    void noPromiscuous(boolean b) {
+        capture.noPromiscuous();
+    }
+
+    @Option(names = {"-B", "--buffer-size"}, paramLabel = "<buffer size>")
+    void bufferSize(String b) {
+        capture.bufferSize(b);
+    }
+
+    @Option(names = {"-I", "--monitor-mode"})
+    void monitor(boolean b) {
+        capture.monitor();
+    }
+
+    @Option(names = {"-D", "--list-interfaces"})
+    boolean listInterfaces;
+
+    /** tcpdump's option (tshark 4.0 always asks for nanoseconds): micro or nano. */
+    @Option(names = {"--time-stamp-precision"}, paramLabel = "micro|nano")
+    String timeStampPrecision;
+
     @Parameters
     List<String> trailing = new ArrayList<>();
 }

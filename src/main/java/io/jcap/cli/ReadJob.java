@@ -39,6 +39,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 
 /** Reads a capture file: prints its summary lines and/or copies it to another file. */
@@ -105,6 +108,24 @@ final class ReadJob {
         } catch (io.jcap.capture.OfflineFilter.CaptureFilterError e) {
             source.close();
             throw new IOException(e.getMessage());
+        }
+    }
+
+    /** Runs on a live capture: one pass, and output is flushed whenever the capture has nothing queued. */
+    int run(FrameSource live) throws IOException {
+        FrameSink sink = null;
+        try {
+            if (s.writeFile != null) {
+                if (s.fileType != OutputFileType.PCAPNG && severalLinkTypes(live)) {
+                    throw new IOException("The capture being done can't be written as a \""
+                            + s.fileType.name + "\" file.");
+                }
+                sink = openWriter(live);
+            }
+            boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
+            return loop(live, sink, printing, null);
+        } finally {
+            live.close();
         }
     }
 
@@ -306,7 +327,8 @@ final class ReadJob {
         long number = 0;
         int status = ExitStatus.OK;
         try {
-            while ((first != null || s.count < 0 || n < s.count) && source.next(f)) {
+            while ((first != null || s.count < 0 || n < s.count) && flushIfIdle(source, printer, out, sink)
+                    && source.next(f)) {
                 if (first != null) {
                     // the second pass of -2 -R: every frame is dissected again (as tshark's
                     // state has seen them all), but only the kept ones exist, numbered anew
@@ -399,6 +421,18 @@ final class ReadJob {
             }
         }
         return status;
+    }
+
+    /** Before waiting for a live capture: what was printed or written so far goes out. Always true. */
+    private boolean flushIfIdle(FrameSource source, PacketView printer, Output out, FrameSink sink) throws IOException {
+        if (source.idle()) {
+            printer.drain();
+            out.flush();
+            if (sink != null) {
+                sink.flush();
+            }
+        }
+        return true;
     }
 
     /**
@@ -498,7 +532,8 @@ final class ReadJob {
             return openRotating(source);
         }
         // a capture's file is the owner's alone, as dumpcap's; a copy of a file follows the umask, as tshark's
-        OutputStream raw = s.writeFile.equals("-") ? stdout : OutputFiles.create(s.writeFile, s.readFile == null);
+        OutputStream raw = s.writeFile.equals("-") ? stdout
+                : s.live ? openCaptureFile(Path.of(s.writeFile)) : OutputFiles.create(s.writeFile, false);
         return writer(new BufferedOutputStream(raw, 1 << 16));
     }
 
@@ -529,6 +564,27 @@ final class ReadJob {
         }
         sink.start();
         return sink;
+    }
+
+    /** A file a capture cannot write: dumpcap's message, reported as a failed capture. */
+    static final class CaptureFileError extends IOException {
+        CaptureFileError(String message) {
+            super(message, null);
+        }
+    }
+
+    /** A capture's file, created readable by its owner only, as dumpcap does. */
+    private OutputStream openCaptureFile(Path path) throws CaptureFileError {
+        try {
+            return OutputFiles.createOwnerOnly(path.toString());
+        } catch (IOException e) {
+            String why = e instanceof NoSuchFileException ? "No such file or directory"
+                    : e instanceof AccessDeniedException ? "Permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage();
+            throw new CaptureFileError("The file to which the capture would be saved (\"" + s.writeFile
+                    + "\") could not be opened: " + why + ".\n");
+        }
     }
 
     /** Completes the output file: headers even when no packet was written, then flush and close. */

@@ -16,6 +16,10 @@ final class ReadSettings {
     long tcpdumpBytes;
     long tcpdumpSeconds;
     int tcpdumpFiles;
+    /** Capturing rather than reading a file: output files are created 0600, output is flushed when idle. */
+    boolean live;
+    /** -a duration:N (live only), in milliseconds; -1 none. */
+    long durationMillis = -1;
     /** -a packets:N: stop after N displayed (or written) frames; -1 none. */
     long autostopPackets = -1;
     /** -Y (or the trailing arguments) and -R, compiled; null when not given. */

@@ -15,6 +15,21 @@ final class Usage {
         }
         out.println("Usage: jcap [options] ...");
         out.println();
+        out.println("Capture interface:");
+        out.println("  -i <interface>, --interface <interface>");
+        out.println("                           name or idx of interface (def: first non-loopback)");
+        out.println("  -f <capture filter>      packet filter in libpcap filter syntax");
+        out.println("  -s <snaplen>, --snapshot-length <snaplen>");
+        out.println("                           packet snapshot length (def: appropriate maximum)");
+        out.println("  -p, --no-promiscuous-mode");
+        out.println("                           don't capture in promiscuous mode");
+        out.println("  -I, --monitor-mode       capture in monitor mode, if available");
+        out.println("  -B <buffer size>, --buffer-size <buffer size>");
+        out.println("                           size of kernel buffer in MiB (def: libpcap's)");
+        out.println("  --time-stamp-precision micro|nano  (jcap)");
+        out.println("                           tcpdump's option: time stamp precision (def: nano)");
+        out.println("  -D, --list-interfaces    print list of interfaces and exit");
+        out.println();
         out.println("Capture stop conditions:");
         out.println("  -c <packet count>        stop after n packets (def: infinite)");
         out.println("  -a <autostop cond.> ..., --autostop <autostop cond.> ...");

@@ -16,4 +16,12 @@ public interface FrameSource extends Closeable {
 
     /** Number of interfaces seen so far. */
     int interfaceCount();
+
+    /**
+     * True when {@link #next} would wait for input (a live capture with nothing queued):
+     * the reader flushes its output first, so that lines appear as packets arrive.
+     */
+    default boolean idle() {
+        return false;
+    }
 }

@@ -16,10 +16,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * tcpdump's habit on files: trailing words that are only a capture filter (not a display
  * filter) select frames with libpcap's BPF, before dissection, the others never existing.
  * Each run's written file must hold exactly the packets tcpdump selects from the same file.
+ * (tshark refuses such words as a bad display filter; -Y keeps that refusal.)
  */
 class CaptureFilterOnFilesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"udp port 53", "tcp port 80 and host 10.0.0.2", "ip6 and not icmp6", "ether broadcast",
+    @ValueSource(strings = {"host 10.0.0.1", "udp port 53", "tcp port 80 and host 10.0.0.2", "ip6 and not icmp6", "ether broadcast",
         "greater 1000", "ether host 02:00:00:00:01:01 and not arp"})
     void selectsWhatTcpdumpSelects(String filter, @TempDir Path dir) {
         assumeTrue(ExternalTool.onPath("tcpdump"), "tcpdump is not on PATH");
@@ -32,6 +33,20 @@ class CaptureFilterOnFilesTest {
             ExternalTool.Result theirs = ExternalTool.run(null, "tcpdump", "-n", "-tt", "-xx", "-r", sample, filter);
             assertEquals(theirs.stdout(), mine.stdout(), filter + " on " + sample);
         }
+    }
+
+    @Test
+    void dashFWithAFileFiltersItAndTheDisplayFilterStillApplies() {
+        JcapRun all = JcapRun.of("-n", "-r", "samples/ethernet.pcap", "-f", "udp port 53");
+        assertEquals(0, all.status(), all::stderr);
+        assertEquals(10, all.stdout().split("\n").length);
+        JcapRun both = JcapRun.of("-n", "-r", "samples/ethernet.pcap", "-f", "udp port 53", "dns.flags.response==1");
+        assertEquals(5, both.stdout().split("\n").length, both::stderr);
+        JcapRun bad = JcapRun.of("-r", "samples/ethernet.pcap", "-f", "udp port 5x3");
+        assertEquals(2, bad.status());
+        assertEquals("jcap: Invalid capture filter \"udp port 5x3\" for file \"samples/ethernet.pcap\".\n\n"
+                + "That string isn't a valid capture filter (unknown port '5x3').\n"
+                + "See the User's Guide for a description of the capture filter syntax.\n", bad.stderr());
     }
 
     @Test

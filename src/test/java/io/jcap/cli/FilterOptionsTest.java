@@ -91,7 +91,6 @@ class FilterOptionsTest {
         "-n|-r|samples/mixed.pcapng|-2|-R|foo.bar|-Y|bar.baz",
         "-n|-r|samples/mixed.pcapng|-2|-Y|foo.bar|-R|tcp",
         "-n|-r|samples/mixed.pcapng|-Y|tcp port 80",
-        "-n|-r|samples/mixed.pcapng|host|10.0.0.1",
     })
     void sameAsTshark(String line) {
         sameAsTshark(args(line));

@@ -1,0 +1,304 @@
+package io.jcap.capture;
+
+import io.jcap.frame.Frame;
+import io.jcap.frame.FrameSource;
+import io.jcap.frame.InterfaceInfo;
+import io.netty.buffer.Unpooled;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.core.RawPacketListener;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A live capture as a frame source: one thread per interface runs libpcap's loop and
+ * hands each packet to a bounded queue that the reader drains. A capture thread never
+ * waits for the reader: when the queue is full the packet is counted as dropped (and
+ * reported with libpcap's own drops), so a slow terminal or disk delays output, not capture.
+ */
+public final class LiveCapture implements FrameSource {
+    /** libpcap returns from a read at least this often, so a stop is seen promptly. */
+    private static final int READ_TIMEOUT_MS = 250;
+    private static final int QUEUE_FRAMES = 65536;
+    private static final long QUEUE_BYTES = 64L << 20;
+
+    /** A per-interface drop count, named as tshark names the interface. */
+    public record Drops(String interfaceName, long count) {
+    }
+
+    private final List<InterfaceRequest> requests;
+    private final List<PcapHandle> handles = new ArrayList<>();
+    private final List<InterfaceInfo> infos = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final FrameQueue queue;
+    private final long[] libpcapDrops;
+    private final AtomicInteger running = new AtomicInteger();
+    private final int precision;
+    private volatile boolean stopping;
+    private volatile String failure;
+    private long delivered;
+    private boolean closed;
+
+    private LiveCapture(List<InterfaceRequest> requests, boolean nanoseconds) {
+        this.requests = requests;
+        this.precision = nanoseconds ? 9 : 6;
+        this.queue = new FrameQueue(QUEUE_FRAMES, QUEUE_BYTES, requests.size());
+        this.libpcapDrops = new long[requests.size()];
+    }
+
+    /**
+     * Opens every interface in order and sets its filter; the first failure closes what
+     * was opened and is reported in tshark's words. {@code displayFilterCheck} tells
+     * whether a rejected capture filter would be a valid display filter (tshark's hint).
+     */
+    public static LiveCapture open(List<InterfaceRequest> requests, boolean immediate, boolean nanoseconds,
+                                   Predicate<String> displayFilterCheck) throws CaptureException {
+        LiveCapture c = new LiveCapture(requests, nanoseconds);
+        try {
+            Libpcap.locate();
+            for (InterfaceRequest r : requests) {
+                c.openOne(r, immediate, displayFilterCheck);
+            }
+        } catch (LinkageError e) {
+            c.close();
+            throw Libpcap.missing(e);
+        } catch (CaptureException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void openOne(InterfaceRequest r, boolean immediate, Predicate<String> displayFilterCheck)
+            throws CaptureException {
+        String name = r.device().name();
+        PcapHandle h;
+        try {
+            PcapHandle.Builder b = new PcapHandle.Builder(name)
+                    .snaplen(r.effectiveSnapLength())
+                    .promiscuousMode(r.promiscuous() ? PcapNetworkInterface.PromiscuousMode.PROMISCUOUS
+                            : PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+                    .timeoutMillis(READ_TIMEOUT_MS)
+                    .timestampPrecision(precision == 9 ? PcapHandle.TimestampPrecision.NANO
+                            : PcapHandle.TimestampPrecision.MICRO)
+                    .immediateMode(immediate);
+            if (r.bufferMiB() > 0) {
+                b.bufferSize(r.bufferMiB() << 20);
+            }
+            if (r.monitor()) {
+                b.rfmon(true);
+            }
+            h = b.build();
+        } catch (PcapNativeException e) {
+            throw OpenErrors.describe(name, e);
+        }
+        handles.add(h);
+        if (r.filter() != null && !r.filter().isEmpty()) {
+            try {
+                h.setFilter(r.filter(), BpfProgram.BpfCompileMode.OPTIMIZE);
+            } catch (PcapNativeException | NotOpenException e) {
+                throw OpenErrors.badFilter(r, e.getMessage(), displayFilterCheck.test(r.filter()));
+            }
+        }
+        infos.add(new InterfaceInfo(h.getDlt().value(), r.effectiveSnapLength(), name, precision,
+                precision));
+    }
+
+    /** Starts one capture thread per interface. */
+    public void start() {
+        for (int i = 0; i < handles.size(); i++) {
+            int id = i;
+            PcapHandle h = handles.get(i);
+            Thread t = new Thread(() -> capture(id, h), "capture-" + requests.get(i).device().name());
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        running.set(threads.size());
+        threads.forEach(Thread::start);
+    }
+
+    /** Stops after {@code millis} (-a duration), counted from now. */
+    public void stopAfter(long millis) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                stop();
+            } catch (InterruptedException e) {
+                // the capture ended first
+            }
+        }, "capture-duration");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void capture(int id, PcapHandle h) {
+        String name = requests.get(id).device().name();
+        RawPacketListener listener = bytes -> {
+            Timestamp ts = h.getTimestamp();
+            Integer original = h.getOriginalLength();
+            Frame f = new Frame();
+            long millis = ts.getTime();
+            f.seconds = Math.floorDiv(millis, 1000);
+            f.nanos = ts.getNanos();
+            f.precision = precision;
+            f.capturedLength = bytes.length;
+            f.originalLength = original != null ? original : bytes.length;
+            f.linkType = infos.get(id).linkType();
+            f.interfaceId = id;
+            // as the pcapng file tshark reads its capture from
+            f.section = 1;
+            f.sectionInterfaceId = id;
+            f.interfaceName = name;
+            f.data = Unpooled.wrappedBuffer(bytes);
+            queue.offer(f);
+        };
+        try {
+            while (!stopping) {
+                h.loop(-1, listener);
+            }
+        } catch (InterruptedException e) {
+            // breakLoop: a stop was asked for
+        } catch (PcapNativeException | NotOpenException e) {
+            if (!stopping) {
+                failure = e.getMessage();
+            }
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    /** Asks every capture thread to stop; frames already queued are still delivered. Any thread may call it. */
+    public void stop() {
+        stopping = true;
+        for (PcapHandle h : handles) {
+            try {
+                h.breakLoop();
+            } catch (NotOpenException e) {
+                // closed already
+            }
+        }
+    }
+
+    @Override
+    public boolean next(Frame into) {
+        while (true) {
+            boolean ended = running.get() == 0;
+            Frame f;
+            try {
+                f = queue.poll(ended ? 0 : 100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                f = null;
+            }
+            if (f != null) {
+                copy(f, into);
+                into.number = ++delivered;
+                return true;
+            }
+            if (ended || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+    }
+
+    private static void copy(Frame f, Frame into) {
+        into.seconds = f.seconds;
+        into.nanos = f.nanos;
+        into.precision = f.precision;
+        into.hasTime = true;
+        into.capturedLength = f.capturedLength;
+        into.originalLength = f.originalLength;
+        into.linkType = f.linkType;
+        into.customBlockPen = -1;
+        into.interfaceId = f.interfaceId;
+        into.section = f.section;
+        into.sectionInterfaceId = f.sectionInterfaceId;
+        into.interfaceName = f.interfaceName;
+        into.interfaceDescription = null;
+        into.data = f.data;
+        into.offset = 0;
+    }
+
+    @Override
+    public boolean idle() {
+        return queue.isEmpty();
+    }
+
+    @Override
+    public InterfaceInfo interfaceInfo(int id) {
+        return infos.get(id);
+    }
+
+    @Override
+    public int interfaceCount() {
+        return infos.size();
+    }
+
+    /** Frames handed to the reader so far: tshark's "packets captured". */
+    public long captured() {
+        return delivered;
+    }
+
+    /** An error that ended a capture thread (the interface went away), or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Drops per interface (libpcap's and the queue's), known once closed; only nonzero ones. */
+    public List<Drops> drops() {
+        List<Drops> out = new ArrayList<>();
+        for (int i = 0; i < handles.size(); i++) {
+            long n = libpcapDrops[i] + queue.drops(i);
+            if (n > 0) {
+                out.add(new Drops(requests.get(i).device().displayName(), n));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop();
+        for (Thread t : threads) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = 0; i < handles.size(); i++) {
+            PcapHandle h = handles.get(i);
+            try {
+                PcapStat st = h.getStats();
+                libpcapDrops[i] = st.getNumPacketsDropped();
+            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                // no statistics for this device
+            }
+            h.close();
+        }
+    }
+
+    /** libpcap's version string, as -v reports it. */
+    public static String libraryVersion() {
+        try {
+            Libpcap.locate();
+            return Pcaps.libVersion();
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+}
