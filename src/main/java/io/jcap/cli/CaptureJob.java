@@ -83,13 +83,20 @@ final class CaptureJob {
             s.count = s.count < 0 ? s.autostopPackets : Math.min(s.count, s.autostopPackets);
             s.autostopPackets = -1;
         }
+        // writing a file, tshark counts the packets on a terminal instead of printing them
+        io.jcap.io.rotate.PacketCounter counter = s.writeFile != null && !"-".equals(s.writeFile)
+                && io.jcap.io.rotate.PacketCounter.shows(io.jcap.io.rotate.PacketCounter.isTerminal(2),
+                        io.jcap.io.rotate.PacketCounter.isTerminal(1), s.printPackets, s.quiet)
+                ? new io.jcap.io.rotate.PacketCounter(stderr, true) : null;
         int status;
         try (StopSignals signals = StopSignals.install(capture::stop)) {
             capture.start();
             if (s.durationMillis >= 0) {
                 capture.stopAfter(s.durationMillis);
             }
-            status = new ReadJob(s, stdout, stderr).run(capture);
+            status = new ReadJob(s, stdout, stderr).run(capture, counter == null ? null
+                    : () -> counter.update(capture.captured()),
+                    new CaptureLog(stderr, io.jcap.io.rotate.PacketCounter.isTerminal(2)));
         } catch (ReadJob.CaptureFileError e) {
             stderr.println("jcap: " + e.getMessage());
             counts(0);
@@ -100,10 +107,17 @@ final class CaptureJob {
         if (capture.failure() != null) {
             stderr.println("jcap: " + capture.failure());
         }
+        if (counter != null) {
+            stderr.print("\n");
+        }
         for (LiveCapture.Drops d : capture.drops()) {
             stderr.println(d.count() + " packet" + (d.count() == 1 ? "" : "s") + " dropped from " + d.interfaceName());
         }
-        counts(capture.captured());
+        stderr.println("jcap: ");
+        if (counter == null) {
+            // the running count on a terminal already said how many
+            stderr.println(capture.captured() + " packet" + (capture.captured() == 1 ? "" : "s") + " captured");
+        }
         return status;
     }
 

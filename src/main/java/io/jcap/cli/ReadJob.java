@@ -111,8 +111,18 @@ final class ReadJob {
         }
     }
 
-    /** Runs on a live capture: one pass, and output is flushed whenever the capture has nothing queued. */
-    int run(FrameSource live) throws IOException {
+    /** Called when a live capture has nothing queued, after the flush: tshark's running packet count. */
+    private Runnable counter;
+    /** A capture's log of the files it writes, or null. */
+    private CaptureLog log;
+
+    /**
+     * Runs on a live capture: one pass, and output is flushed whenever the capture has
+     * nothing queued; {@code counter} (or null) then shows the running count.
+     */
+    int run(FrameSource live, Runnable counter, CaptureLog log) throws IOException {
+        this.counter = counter;
+        this.log = log;
         FrameSink sink = null;
         try {
             if (s.writeFile != null) {
@@ -431,6 +441,9 @@ final class ReadJob {
             if (sink != null) {
                 sink.flush();
             }
+            if (counter != null) {
+                counter.run();
+            }
         }
         return true;
     }
@@ -534,6 +547,9 @@ final class ReadJob {
         // a capture's file is the owner's alone, as dumpcap's; a copy of a file follows the umask, as tshark's
         OutputStream raw = s.writeFile.equals("-") ? stdout
                 : s.live ? openCaptureFile(Path.of(s.writeFile)) : OutputFiles.create(s.writeFile, false);
+        if (log != null && !s.writeFile.equals("-")) {
+            log.fileOpened(s.writeFile);
+        }
         return writer(new BufferedOutputStream(raw, 1 << 16));
     }
 
@@ -561,6 +577,9 @@ final class ReadJob {
         RotatingSink sink = new RotatingSink(plan, out -> writer(out), System::currentTimeMillis, names);
         if (source.interfaceCount() > 0) {
             sink.defaults(source.interfaceInfo(0).linkType(), source.interfaceInfo(0).snapLength());
+        }
+        if (log != null) {
+            sink.onOpen(log::fileOpened);
         }
         sink.start();
         return sink;
