@@ -208,7 +208,18 @@ public final class LiveCapture implements FrameSource {
             if (ended || Thread.currentThread().isInterrupted()) {
                 return false;
             }
+            if (!waiting.getAsBoolean()) {
+                stop();
+            }
         }
+    }
+
+    /** What the reader does while no packet comes (see {@link FrameSource#whileWaiting}). */
+    private java.util.function.BooleanSupplier waiting = () -> true;
+
+    @Override
+    public void whileWaiting(java.util.function.BooleanSupplier task) {
+        this.waiting = task;
     }
 
     private static void copy(Frame f, Frame into) {

@@ -131,6 +131,18 @@ final class ReadJob {
                             + s.fileType.name + "\" file.");
                 }
                 sink = openWriter(live);
+                if (sink instanceof RotatingSink ring) {
+                    // -b duration/interval and -G switch files on time, packets or not
+                    live.whileWaiting(() -> {
+                        try {
+                            ring.tick();
+                        } catch (IOException e) {
+                            stderr.println("jcap: " + e.getMessage());
+                            return false;
+                        }
+                        return !ring.stopped();
+                    });
+                }
             }
             boolean printing = s.printPackets && !(sink != null && s.format.startsWith("json"));
             return loop(live, sink, printing, null);

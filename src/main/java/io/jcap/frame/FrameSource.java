@@ -24,4 +24,12 @@ public interface FrameSource extends Closeable {
     default boolean idle() {
         return false;
     }
+
+    /**
+     * For a live capture: {@code task} runs on the reading thread whenever {@link #next}
+     * has waited a while with nothing to deliver (time-based file switches happen then);
+     * when it returns false the capture stops. A file never waits: nothing to do.
+     */
+    default void whileWaiting(java.util.function.BooleanSupplier task) {
+    }
 }

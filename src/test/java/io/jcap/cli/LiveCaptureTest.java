@@ -228,6 +228,38 @@ class LiveCaptureTest {
     }
 
     /**
+     * -b duration switches files on time even when no packet comes, and -a files ends the
+     * capture: each file complete (readable by tshark), named as dumpcap names them, 0600;
+     * each file's name logged as tshark logs it.
+     */
+    @Test
+    void ringSwitchesOnTimeWithoutTraffic() throws Exception {
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        Path ring = dir.resolve("ring");
+        java.nio.file.Files.createDirectories(ring);
+        assertEquals(0, waitFor(jcap(jOut, jErr, "-i", VETH_B, "-q", "-w", ring.resolve("r.pcapng").toString(),
+                "-b", "duration:1", "-a", "files:2", "udp port 9")), text(jErr));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> l = java.nio.file.Files.list(ring)) {
+            files = l.sorted().toList();
+        }
+        assertEquals(2, files.size(), files::toString);
+        for (int i = 0; i < 2; i++) {
+            String name = files.get(i).getFileName().toString();
+            assertTrue(name.matches("r_0000" + (i + 1) + "_\\d{14}\\.pcapng"), name);
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(files.get(i))));
+            assertTrue(text(jErr).contains("-- File: \"" + files.get(i) + "\"\n"), text(jErr));
+            if (ExternalTool.onPath("capinfos")) {
+                ExternalTool.Result c = ExternalTool.run(null, "capinfos", "-c", "-M", files.get(i).toString());
+                assertEquals(0, c.status(), c::toString);
+            }
+        }
+        assertTrue(text(jErr).endsWith("jcap: \n0 packets captured\n"), text(jErr));
+    }
+
+    /**
      * -i any: Linux cooked capture v1 (as tshark; tcpdump 4.99 picks v2 unless told -y LINUX_SLL),
      * the same frames as tcpdump; -F pcap with microseconds.
      */
