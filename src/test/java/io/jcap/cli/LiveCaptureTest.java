@@ -194,6 +194,69 @@ class LiveCaptureTest {
         }
     }
 
+    /**
+     * HTTP between the namespaces (curl in A, python3's http.server in B): jcap prints each
+     * frame's request URI live (-P) while it records, and its file holds the same TCP frames
+     * tcpdump captured of the same exchanges, byte for byte.
+     */
+    @Test
+    void httpAsTcpdumpSees() throws Exception {
+        assumeTrue(ExternalTool.onPath("curl") && ExternalTool.onPath("python3"), "needs curl and python3");
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        Path jFile = dir.resolve("j.pcapng");
+        Path www = dir.resolve("www");
+        Files.createDirectories(www);
+        Files.writeString(www.resolve("hello.txt"), "hello from the namespace\n");
+        Process server = start(List.of("ip", "netns", "exec", NS_B, "python3", "-m", "http.server", "8080", "--bind",
+                ADDR_B, "--directory", www.toString()), dir.resolve("s.out"), dir.resolve("s.err"));
+        Process j = jcap(jOut, jErr, "-i", VETH_B, "-f", "tcp port 8080", "-w", jFile.toString(), "-P", "-l",
+                "-T", "fields", "-e", "http.request.uri");
+        Process t = null;
+        try {
+            assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
+            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
+                curl("/probe");
+                Thread.sleep(100);
+            }
+            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            Path tFile = dir.resolve("t.pcap");
+            Path tErr = dir.resolve("t.err");
+            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", VETH_B, "--immediate-mode", "-U", "-w",
+                    tFile.toString(), "tcp port 8080"), dir.resolve("t.out"), tErr);
+            assertTrue(await(tErr, "listening on", 30), text(tErr));
+            Thread.sleep(300);
+            String body = curl("/hello.txt");
+            assertEquals("hello from the namespace\n", body);
+            curl("/missing.html");
+            Thread.sleep(1000);
+            t.destroy();
+            j.destroy();
+            assertEquals(0, waitFor(j), text(jErr));
+            waitFor(t);
+            List<String> jFrames = frames(jFile);
+            List<String> tFrames = frames(tFile);
+            assertTrue(tFrames.size() >= 16, tFrames.size() + " frames: " + text(tErr));
+            assertEquals(tFrames, jFrames.subList(jFrames.size() - tFrames.size(), jFrames.size()));
+            List<String> uris = Arrays.stream(text(jOut).split("\n")).filter(l -> !l.isEmpty()).toList();
+            assertEquals(List.of("/hello.txt", "/missing.html"), uris.subList(uris.size() - 2, uris.size()));
+            assertEquals(jFrames.size(), text(jOut).split("\n", -1).length - 1, "one printed line per frame");
+        } finally {
+            j.destroyForcibly();
+            if (t != null) {
+                t.destroyForcibly();
+            }
+            server.destroyForcibly();
+        }
+    }
+
+    /** One GET from namespace A; the body (empty when the request failed). */
+    private static String curl(String path) {
+        ExternalTool.Result r = ExternalTool.run(null, "ip", "netns", "exec", NS_A, "curl", "-s", "--max-time", "5",
+                "http://" + ADDR_B + ":8080" + path);
+        return r.stdout();
+    }
+
     /** -c stops the capture by itself; the default interface is namespace B's veth (its first non-loopback). */
     @Test
     void countStopsTheCapture() throws Exception {
