@@ -250,6 +250,64 @@ class LiveCaptureTest {
         }
     }
 
+    /**
+     * DNS (dig in A, dnsmasq in B) and ARP (arping from A): jcap's frames against tcpdump's
+     * of the same exchanges, byte for byte, and the names and ARP opcodes printed live.
+     */
+    @Test
+    void dnsAndArpAsTcpdumpSees() throws Exception {
+        assumeTrue(ExternalTool.onPath("dig") && ExternalTool.onPath("arping") && ExternalTool.onPath("dnsmasq"),
+                "needs dig, arping and dnsmasq");
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        Path jFile = dir.resolve("j.pcapng");
+        Process server = start(List.of("ip", "netns", "exec", NS_B, "dnsmasq", "--no-daemon", "--no-resolv",
+                "--no-hosts", "--bind-interfaces", "--listen-address=" + ADDR_B, "--address=/jcap.test/" + ADDR_B,
+                "--pid-file=" + dir.resolve("dnsmasq.pid")), dir.resolve("d.out"), dir.resolve("d.err"));
+        Process j = jcap(jOut, jErr, "-i", VETH_B, "-f", "udp port 53 or arp", "-w", jFile.toString(), "-P", "-l",
+                "-T", "fields", "-e", "dns.qry.name", "-e", "arp.opcode");
+        Process t = null;
+        try {
+            assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
+            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
+                dig("probe.jcap.test");
+            }
+            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            Path tFile = dir.resolve("t.pcap");
+            Path tErr = dir.resolve("t.err");
+            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", VETH_B, "--immediate-mode", "-U", "-w",
+                    tFile.toString(), "udp port 53 or arp"), dir.resolve("t.out"), tErr);
+            assertTrue(await(tErr, "listening on", 30), text(tErr));
+            Thread.sleep(300);
+            assertEquals(ADDR_B + "\n", dig("srv.jcap.test"));
+            ExternalTool.run(null, "ip", "netns", "exec", NS_A, "arping", "-c", "2", "-I", VETH_A, ADDR_B);
+            Thread.sleep(1000);
+            t.destroy();
+            j.destroy();
+            assertEquals(0, waitFor(j), text(jErr));
+            waitFor(t);
+            List<String> jFrames = frames(jFile);
+            List<String> tFrames = frames(tFile);
+            assertTrue(tFrames.size() >= 6, tFrames.size() + " frames: " + text(tErr));
+            assertEquals(tFrames, jFrames.subList(jFrames.size() - tFrames.size(), jFrames.size()));
+            String printed = text(jOut);
+            assertTrue(printed.contains("srv.jcap.test\t\n"), printed);
+            assertTrue(printed.contains("\t1\n") && printed.contains("\t2\n"), printed);
+        } finally {
+            j.destroyForcibly();
+            if (t != null) {
+                t.destroyForcibly();
+            }
+            server.destroyForcibly();
+        }
+    }
+
+    /** One A query from namespace A to B's dnsmasq; the short answer. */
+    private static String dig(String name) {
+        return ExternalTool.run(null, "ip", "netns", "exec", NS_A, "dig", "+short", "+tries=1", "+time=1",
+                "@" + ADDR_B, name).stdout();
+    }
+
     /** One GET from namespace A; the body (empty when the request failed). */
     private static String curl(String path) {
         ExternalTool.Result r = ExternalTool.run(null, "ip", "netns", "exec", NS_A, "curl", "-s", "--max-time", "5",
