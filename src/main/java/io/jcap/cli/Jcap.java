@@ -313,7 +313,7 @@ public final class Jcap {
                     && !key.isEmpty() ? ":" : "") + "\"");
         }
         switch (key) {
-            case "packets" -> s.autostopPackets = positive(value, "packet write count");
+            case "packets" -> s.autostopPackets = RecordingOptions.positive(value, "packet write count");
             case "duration" -> {
                 if (!s.live) {
                     throw new UsageException("A maximum capture time was specified, but a capture isn't"
@@ -321,7 +321,7 @@ public final class Jcap {
                 }
                 s.durationMillis = seconds(value);
             }
-            case "files" -> ring.autostopFiles = positive(value, "autostop files");
+            case "files" -> ring.autostopFiles = RecordingOptions.positive(value, "autostop files");
             default -> ring.filesizeKb = RecordingOptions.uint32(value, "autostop filesize");
         }
     }
@@ -366,8 +366,8 @@ public final class Jcap {
             all.add(a.defaults.over(a.defaults));
         }
         for (CaptureArgs.Iface i : all) {
-            int snap = i.snapLength == null ? 0 : natural(i.snapLength, "snapshot length");
-            int buffer = i.bufferSize == null ? 0 : (int) positive(i.bufferSize, "buffer size");
+            int snap = i.snapLength == null ? 0 : RecordingOptions.natural(i.snapLength, "snapshot length");
+            int buffer = i.bufferSize == null ? 0 : (int) RecordingOptions.positive(i.bufferSize, "buffer size");
             c.interfaces.add(new CaptureSettings.Iface(i.name, i.filter, snap, !Boolean.TRUE.equals(i.noPromiscuous),
                     buffer, Boolean.TRUE.equals(i.monitor)));
         }
@@ -380,41 +380,6 @@ public final class Jcap {
             }
         }
         return c;
-    }
-
-    /** A number as tshark's get_natural_int checks it (zero allowed). */
-    private static int natural(String text, String what) throws UsageException {
-        if (!text.matches("[-+]?[0-9]+")) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" isn't a decimal number");
-        }
-        java.math.BigInteger big = new java.math.BigInteger(text);
-        if (big.signum() < 0) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" is a negative number");
-        }
-        if (big.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" is too large (greater than "
-                    + Integer.MAX_VALUE + ")");
-        }
-        return big.intValue();
-    }
-
-    /** A count as tshark's get_positive_int checks it, named as {@code what} in its messages. */
-    private static long positive(String text, String what) throws UsageException {
-        if (!text.matches("[-+]?[0-9]+")) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" isn't a decimal number");
-        }
-        java.math.BigInteger big = new java.math.BigInteger(text);
-        if (big.signum() < 0) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" is a negative number");
-        }
-        if (big.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new UsageException("The specified " + what + " \"" + text + "\" is too large (greater than "
-                    + Integer.MAX_VALUE + ")");
-        }
-        if (big.signum() == 0) {
-            throw new UsageException("The specified " + what + " is zero");
-        }
-        return big.longValue();
     }
 
     /** --explain-filter: the checked tree of a filter, or tshark's message for a bad one (status 2). */

@@ -132,8 +132,8 @@ final class RecordingOptions {
         return v.longValue();
     }
 
-    /** A count as tshark's get_positive_int checks it. */
-    static long positive(String text, String what) throws UsageException {
+    /** A number as tshark's get_natural_int checks it (zero allowed). */
+    static int natural(String text, String what) throws UsageException {
         if (!text.matches("[-+]?[0-9]+")) {
             throw new UsageException("The specified " + what + " \"" + text + "\" isn't a decimal number");
         }
@@ -145,10 +145,16 @@ final class RecordingOptions {
             throw new UsageException("The specified " + what + " \"" + text + "\" is too large (greater than "
                     + Integer.MAX_VALUE + ")");
         }
-        if (big.signum() == 0) {
+        return big.intValue();
+    }
+
+    /** A count as tshark's get_positive_int checks it: a natural number, and not zero. */
+    static long positive(String text, String what) throws UsageException {
+        int n = natural(text, what);
+        if (n == 0) {
             throw new UsageException("The specified " + what + " is zero");
         }
-        return big.longValue();
+        return n;
     }
 
     /** Seconds as tshark's get_positive_double reads them: strtod's prefix, only a negative refused. */
