@@ -365,10 +365,9 @@ public final class Ipv4Dissector implements Dissector {
                         payloadLength, fragOffset, more, d.frame.number);
                 fragments.noteEvictions(d, REASSEMBLY_LIMIT, offset);
                 if (whole == null) {
-                    Reassembly.reassembledIn(hindsight, d, Ipv4Fields.REASSEMBLED_IN, d.frame.number);
+                    long in = Reassembly.reassembledIn(hindsight, d, Ipv4Fields.REASSEMBLED_IN, d.frame.number);
                     d.close();
                     fragmentInfo(d, proto, fragOffset, id);
-                    long in = hindsight.recall(io.jcap.dissect.Hindsight.Fact.IP_REASSEMBLED_IN, d.frame.number, 0);
                     if (in > 0) {
                         d.info.builder().append(" [Reassembled in #").append(in).append(']');
                     }

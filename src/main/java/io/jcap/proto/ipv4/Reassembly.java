@@ -124,13 +124,17 @@ public final class Reassembly<K> {
         }
     }
 
-    /** "[Reassembled IPv4 in frame: N]" on a fragment, when a first pass of -2 saw its datagram completed later. */
-    public static void reassembledIn(io.jcap.dissect.Hindsight h, io.jcap.dissect.Dissection d,
+    /**
+     * "[Reassembled IPv4 in frame: N]" on a fragment, when a first pass of -2 saw its
+     * datagram completed later; returns that frame, or 0.
+     */
+    public static long reassembledIn(io.jcap.dissect.Hindsight h, io.jcap.dissect.Dissection d,
                                      io.jcap.field.FieldDef field, long frame) {
         long in = h.recall(io.jcap.dissect.Hindsight.Fact.IP_REASSEMBLED_IN, frame, 0);
         if (in > 0 && d.tree()) {
             d.flag(d.add(field, 0, 0, in), io.jcap.dissect.Dissection.GENERATED);
         }
+        return in;
     }
 
     public Reassembly(io.jcap.dissect.Limits limits) {
