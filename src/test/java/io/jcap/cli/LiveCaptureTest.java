@@ -97,6 +97,20 @@ class LiveCaptureTest {
         return pb.start();
     }
 
+    /**
+     * tcpdump writing what it captures in namespace B on {@code iface} (an interface and
+     * tcpdump's options for it) through {@code filter}, started and listening.
+     */
+    private Process tcpdump(Path file, Path err, String filter, List<String> iface) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i"));
+        cmd.addAll(iface);
+        cmd.addAll(List.of("--immediate-mode", "-U", "-w", file.toString(), filter));
+        Process t = start(cmd, dir.resolve("t.out"), err);
+        assertTrue(await(err, "listening on", 30), text(err));
+        Thread.sleep(300);
+        return t;
+    }
+
     private static String text(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
     }
@@ -161,10 +175,7 @@ class LiveCaptureTest {
             assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
-            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", VETH_B, "--immediate-mode", "-U", "-w", tFile.toString(),
-                    "icmp"), dir.resolve("t.out"), tErr);
-            assertTrue(await(tErr, "listening on", 30), text(tErr));
-            Thread.sleep(300);
+            t = tcpdump(tFile, tErr, "icmp", List.of(VETH_B));
             ping(5, "4a434150");
             // both deliver at once (immediate mode): what they captured is out of the kernel's buffer
             Thread.sleep(1000);
@@ -222,10 +233,7 @@ class LiveCaptureTest {
             assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
-            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", VETH_B, "--immediate-mode", "-U", "-w",
-                    tFile.toString(), "tcp port 8080"), dir.resolve("t.out"), tErr);
-            assertTrue(await(tErr, "listening on", 30), text(tErr));
-            Thread.sleep(300);
+            t = tcpdump(tFile, tErr, "tcp port 8080", List.of(VETH_B));
             String body = curl("/hello.txt");
             assertEquals("hello from the namespace\n", body);
             curl("/missing.html");
@@ -275,10 +283,7 @@ class LiveCaptureTest {
             assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
-            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", VETH_B, "--immediate-mode", "-U", "-w",
-                    tFile.toString(), "udp port 53 or arp"), dir.resolve("t.out"), tErr);
-            assertTrue(await(tErr, "listening on", 30), text(tErr));
-            Thread.sleep(300);
+            t = tcpdump(tFile, tErr, "udp port 53 or arp", List.of(VETH_B));
             assertEquals(ADDR_B + "\n", dig("srv.jcap.test"));
             ExternalTool.run(null, "ip", "netns", "exec", NS_A, "arping", "-c", "2", "-I", VETH_A, ADDR_B);
             Thread.sleep(1000);
@@ -400,10 +405,7 @@ class LiveCaptureTest {
             assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
-            t = start(List.of("ip", "netns", "exec", NS_B, "tcpdump", "-i", "any", "-y", "LINUX_SLL", "--immediate-mode", "-U", "-w",
-                    tFile.toString(), "icmp"), dir.resolve("t.out"), tErr);
-            assertTrue(await(tErr, "listening on", 30), text(tErr));
-            Thread.sleep(300);
+            t = tcpdump(tFile, tErr, "icmp", List.of("any", "-y", "LINUX_SLL"));
             ping(3, "4a434150");
             Thread.sleep(1000);
             t.destroy();
