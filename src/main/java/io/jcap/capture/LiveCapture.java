@@ -11,17 +11,15 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.Pcaps;
-import org.pcap4j.core.RawPacketListener;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A live capture as a frame source: one thread per interface runs libpcap's loop and
- * hands each packet to a bounded queue that the reader drains. A capture thread never
+ * A live capture as a frame source: one thread per interface reads libpcap's packets and
+ * hands each to a bounded queue that the reader drains. A capture thread never
  * waits for the reader: when the queue is full the packet is counted as dropped (and
  * reported with libpcap's own drops), so a slow terminal or disk delays output, not capture.
  */
@@ -142,38 +140,50 @@ public final class LiveCapture implements FrameSource {
 
     private void capture(int id, PcapHandle h) {
         String name = requests.get(id).device().name();
-        RawPacketListener listener = bytes -> {
-            Timestamp ts = h.getTimestamp();
-            Integer original = h.getOriginalLength();
-            Frame f = new Frame();
-            long millis = ts.getTime();
-            f.seconds = Math.floorDiv(millis, 1000);
-            f.nanos = ts.getNanos();
-            f.precision = precision;
-            f.capturedLength = bytes.length;
-            f.originalLength = original != null ? original : bytes.length;
-            f.linkType = infos.get(id).linkType();
-            f.interfaceId = id;
-            // as the pcapng file tshark reads its capture from
-            f.section = 1;
-            f.sectionInterfaceId = id;
-            f.interfaceName = name;
-            f.data = Unpooled.wrappedBuffer(bytes);
-            queue.offer(f);
-        };
+        int linkType = infos.get(id).linkType();
+        int nanosPerUnit = precision == 9 ? 1 : 1000;
+        CaptureThreadPriority.raise();
         try {
+            PacketReader reader = PacketReader.of(h);
             while (!stopping) {
-                h.loop(-1, listener);
+                int r = reader.next();
+                if (r == PacketReader.PACKET) {
+                    queue.offer(frame(reader, id, name, linkType, nanosPerUnit));
+                } else if (r == PacketReader.BROKEN) {
+                    break;
+                } else if (r != PacketReader.TIMEOUT) {
+                    if (!stopping) {
+                        failure = h.getError();
+                    }
+                    break;
+                }
             }
-        } catch (InterruptedException e) {
-            // breakLoop: a stop was asked for
-        } catch (PcapNativeException | NotOpenException e) {
-            if (!stopping) {
-                failure = e.getMessage();
-            }
+        } catch (NotOpenException e) {
+            // closed while stopping
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    /** The packet {@code reader} holds, as a frame that owns a copy of its bytes. */
+    private Frame frame(PacketReader reader, int id, String name, int linkType, int nanosPerUnit) {
+        int length = reader.capturedLength();
+        byte[] bytes = new byte[length];
+        reader.copyTo(bytes, 0, length);
+        Frame f = new Frame();
+        f.seconds = reader.seconds();
+        f.nanos = (int) (reader.fraction() * nanosPerUnit);
+        f.precision = precision;
+        f.capturedLength = length;
+        f.originalLength = reader.originalLength();
+        f.linkType = linkType;
+        f.interfaceId = id;
+        // as the pcapng file tshark reads its capture from
+        f.section = 1;
+        f.sectionInterfaceId = id;
+        f.interfaceName = name;
+        f.data = Unpooled.wrappedBuffer(bytes);
+        return f;
     }
 
     /** Asks every capture thread to stop; frames already queued are still delivered. Any thread may call it. */
