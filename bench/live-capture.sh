@@ -4,7 +4,7 @@
 # jcap, dumpcap and tcpdump take turns. Prints, per recorder and run: packets sent
 # (tcpreplay), packets in the file (capinfos) and the drops the recorder reported.
 #
-#   sudo [BUFFER=MiB] bash bench/live-capture.sh [CAPTURE] [PACKETS] [RUNS]
+#   sudo [BUFFER=MiB] [TOOLS="jcap dumpcap"] bash bench/live-capture.sh [CAPTURE] [PACKETS] [RUNS]
 # CAPTURE defaults to bench/data/1m.pcap (built if missing); PACKETS limits how many of
 # its packets are sent per run (default 200000); RUNS per recorder (default 2).
 set -euo pipefail
@@ -49,7 +49,7 @@ declare -A rec=(
 )
 printf '%-8s %4s %10s %10s %10s %10s %s\n' recorder run sent "sent pps" captured dropped "recorder's own count"
 for ((r = 1; r <= runs; r++)); do
-    for tool in jcap dumpcap tcpdump; do
+    for tool in ${TOOLS:-jcap dumpcap tcpdump}; do
         rm -f "$work/out.pcapng"
         ip netns exec "$B" ${rec[$tool]} 2>"$work/err" &
         pid=$!
