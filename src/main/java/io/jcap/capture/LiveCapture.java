@@ -143,15 +143,15 @@ public final class LiveCapture implements FrameSource {
         int linkType = infos.get(id).linkType();
         int nanosPerUnit = precision == 9 ? 1 : 1000;
         CaptureThreadPriority.raise();
-        try {
-            PacketReader reader = PacketReader.of(h);
+        try (PacketReader reader = PacketReader.of(h)) {
             while (!stopping) {
-                int r = reader.next();
-                if (r == PacketReader.PACKET) {
+                int r = reader.read();
+                while (reader.nextPacket()) {
                     queue.offer(frame(reader, id, name, linkType, nanosPerUnit));
-                } else if (r == PacketReader.BROKEN) {
+                }
+                if (r == PacketReader.BROKEN) {
                     break;
-                } else if (r != PacketReader.TIMEOUT) {
+                } else if (r < 0) {
                     if (!stopping) {
                         failure = h.getError();
                     }
