@@ -1,66 +1,84 @@
 package io.jcap.capture;
 
-import io.jcap.frame.Frame;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The hand-over between capture threads and the reader: one single-producer ring per
- * interface, bounded in frames, and a byte bound over all of them. No lock is shared
- * with the reader, so a capture thread is never held up by a reader that the scheduler
- * paused mid-poll (with a lock, it was). {@link #offer} never waits: a frame that does
- * not fit is counted as dropped for its interface, so the capture goes on and the loss
- * is reported. The reader takes the earliest frame of all interfaces' first ones.
+ * The hand-over between capture threads and the reader: per interface, a single-producer
+ * ring of {@link PacketBatch}es and a ring that gives read batches back for reuse, with a
+ * byte bound over all queued batches. No lock is shared with the reader, so a capture
+ * thread is never held up by a reader that the scheduler paused mid-poll (with a lock, it
+ * was). {@link #offer} never waits: a batch that does not fit is counted as dropped for its
+ * interface, so the capture goes on and the loss is reported. The reader is handed the
+ * batch whose next packet is the earliest of all interfaces'.
  */
 final class FrameQueue {
-    private final Ring[] rings;
+    /** Batches larger than this are not kept for reuse, so that one burst of big packets does not stay in memory. */
+    private static final int REUSE_LIMIT = 1 << 20;
+
+    private final Ring[] queued;
+    private final Ring[] spare;
+    private final PacketBatch[] current;
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLongArray drops;
     private volatile Thread waitingReader;
 
-    /** {@code framesPerInterface} is rounded up to a power of two. */
-    FrameQueue(int framesPerInterface, long maxBytes, int interfaces) {
-        int capacity = Integer.highestOneBit(Math.max(1, framesPerInterface - 1)) << 1;
-        this.rings = new Ring[interfaces];
+    /** {@code batchesPerInterface} is rounded up to a power of two. */
+    FrameQueue(int batchesPerInterface, long maxBytes, int interfaces) {
+        this.queued = new Ring[interfaces];
+        this.spare = new Ring[interfaces];
         for (int i = 0; i < interfaces; i++) {
-            rings[i] = new Ring(capacity);
+            queued[i] = new Ring(batchesPerInterface);
+            spare[i] = new Ring(64);
         }
+        this.current = new PacketBatch[interfaces];
         this.maxBytes = maxBytes;
         this.drops = new AtomicLongArray(interfaces);
     }
 
-    /** Queues {@code f} (which owns its bytes) or counts it as dropped; never blocks. Only its interface's thread calls it. */
-    void offer(Frame f) {
+    /** A read batch to refill, or null. Only the interface's capture thread calls it. */
+    PacketBatch spare(int interfaceId) {
+        return spare[interfaceId].poll();
+    }
+
+    /**
+     * Queues {@code b} or counts its packets as dropped; never blocks. Only its interface's
+     * thread calls it. False when dropped: the batch is then the caller's to reuse.
+     */
+    boolean offer(PacketBatch b) {
         // every capture thread may pass this check together: the byte bound is approximate
-        if (bytes.get() + f.capturedLength > maxBytes || !rings[f.interfaceId].offer(f)) {
-            drops.incrementAndGet(f.interfaceId);
-            return;
+        if (bytes.get() + b.length() > maxBytes || !queued[b.interfaceId].offer(b)) {
+            drops.addAndGet(b.interfaceId, b.packets());
+            return false;
         }
-        bytes.addAndGet(f.capturedLength);
+        bytes.addAndGet(b.length());
         Thread reader = waitingReader;
         if (reader != null) {
             LockSupport.unpark(reader);
         }
+        return true;
     }
 
-    /** The next frame, waiting at most {@code millis}; null if none came. Only the reader calls it. */
-    Frame poll(long millis) throws InterruptedException {
+    /**
+     * The batch whose current packet comes next, waiting at most {@code millis}; null if none
+     * came. The reader reads that packet and {@link PacketBatch#advance advances}; the
+     * packet's bytes stay valid until the next poll. Only the reader calls it.
+     */
+    PacketBatch poll(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         while (true) {
-            Frame f = take();
-            if (f != null) {
-                bytes.addAndGet(-f.capturedLength);
-                return f;
+            PacketBatch b = earliest();
+            if (b != null) {
+                return b;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return null;
             }
             waitingReader = Thread.currentThread();
-            // a frame offered before the reader was announced would otherwise wait a whole timeout
+            // a batch offered before the reader was announced would otherwise wait a whole timeout
             if (isEmpty()) {
                 LockSupport.parkNanos(this, left);
             }
@@ -71,27 +89,39 @@ final class FrameQueue {
         }
     }
 
-    /** The earliest of the rings' first frames, removed; null when all are empty. */
-    private Frame take() {
-        Ring earliest = null;
-        Frame first = null;
-        for (Ring r : rings) {
-            Frame f = r.peek();
-            if (f != null && (first == null || f.seconds < first.seconds
-                    || f.seconds == first.seconds && f.nanos < first.nanos)) {
-                earliest = r;
-                first = f;
+    private PacketBatch earliest() {
+        PacketBatch first = null;
+        for (int i = 0; i < current.length; i++) {
+            PacketBatch b = unread(i);
+            if (b != null && (first == null || b.seconds() < first.seconds()
+                    || b.seconds() == first.seconds() && b.fraction() < first.fraction())) {
+                first = b;
             }
-        }
-        if (earliest != null) {
-            earliest.remove();
         }
         return first;
     }
 
+    /** Interface {@code i}'s batch with a packet left, giving read ones back; null if none is queued. */
+    private PacketBatch unread(int i) {
+        PacketBatch b = current[i];
+        while (b == null || b.exhausted()) {
+            if (b != null && b.capacity() <= REUSE_LIMIT) {
+                spare[i].offer(b);
+            }
+            b = queued[i].poll();
+            current[i] = b;
+            if (b == null) {
+                return null;
+            }
+            bytes.addAndGet(-b.length());
+        }
+        return b;
+    }
+
+    /** Whether no packet is waiting. Only the reader calls it. */
     boolean isEmpty() {
-        for (Ring r : rings) {
-            if (r.peek() != null) {
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] != null && !current[i].exhausted() || !queued[i].isEmpty()) {
                 return false;
             }
         }
@@ -102,38 +132,44 @@ final class FrameQueue {
         return drops.get(interfaceId);
     }
 
-    /** A single-producer, single-consumer ring: the tail is the producer's, the head the reader's. */
+    /** A single-producer, single-consumer ring: the tail is the producer's, the head the consumer's. */
     private static final class Ring {
-        private final Frame[] slots;
+        private final PacketBatch[] slots;
         private final int mask;
         private final AtomicLong head = new AtomicLong();
         private final AtomicLong tail = new AtomicLong();
 
         Ring(int capacity) {
-            slots = new Frame[capacity];
-            mask = capacity - 1;
+            int size = Integer.highestOneBit(Math.max(1, capacity - 1)) << 1;
+            slots = new PacketBatch[size];
+            mask = size - 1;
         }
 
-        boolean offer(Frame f) {
+        boolean offer(PacketBatch b) {
             long t = tail.get();
             if (t - head.get() >= slots.length) {
                 return false;
             }
-            slots[(int) t & mask] = f;
-            // a full fence: the reader that announced itself before this sees the frame or is woken
+            slots[(int) t & mask] = b;
+            // a full fence: a reader that announced itself before this sees the batch or is woken
             tail.set(t + 1);
             return true;
         }
 
-        Frame peek() {
+        PacketBatch poll() {
             long h = head.get();
-            return h == tail.get() ? null : slots[(int) h & mask];
+            if (h == tail.get()) {
+                return null;
+            }
+            int at = (int) h & mask;
+            PacketBatch b = slots[at];
+            slots[at] = null;
+            head.lazySet(h + 1);
+            return b;
         }
 
-        void remove() {
-            long h = head.get();
-            slots[(int) h & mask] = null;
-            head.lazySet(h + 1);
+        boolean isEmpty() {
+            return head.get() == tail.get();
         }
     }
 }

@@ -3,7 +3,6 @@ package io.jcap.capture;
 import io.jcap.frame.Frame;
 import io.jcap.frame.FrameSource;
 import io.jcap.frame.InterfaceInfo;
-import io.netty.buffer.Unpooled;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -26,7 +25,9 @@ import java.util.function.Predicate;
 public final class LiveCapture implements FrameSource {
     /** libpcap returns from a read at least this often, so a stop is seen promptly. */
     private static final int READ_TIMEOUT_MS = 250;
-    private static final int QUEUE_FRAMES = 65536;
+    private static final int QUEUE_BATCHES = 4096;
+    /** A new batch's first size: 256 packets of about 300 bytes. */
+    private static final int BATCH_BYTES = 96 << 10;
     private static final long QUEUE_BYTES = 64L << 20;
 
     /** A per-interface drop count, named as tshark names the interface. */
@@ -49,7 +50,7 @@ public final class LiveCapture implements FrameSource {
     private LiveCapture(List<InterfaceRequest> requests, boolean nanoseconds) {
         this.requests = requests;
         this.precision = nanoseconds ? 9 : 6;
-        this.queue = new FrameQueue(QUEUE_FRAMES, QUEUE_BYTES, requests.size());
+        this.queue = new FrameQueue(QUEUE_BATCHES, QUEUE_BYTES, requests.size());
         this.libpcapDrops = new long[requests.size()];
     }
 
@@ -139,17 +140,23 @@ public final class LiveCapture implements FrameSource {
     }
 
     private void capture(int id, PcapHandle h) {
-        String name = requests.get(id).device().name();
-        int linkType = infos.get(id).linkType();
-        int nanosPerUnit = precision == 9 ? 1 : 1000;
         CaptureThreadPriority.raise();
+        PacketBatch batch = null;
         try (PacketReader reader = PacketReader.of(h)) {
             while (!stopping) {
                 int r = reader.read();
-                while (reader.nextPacket()) {
-                    queue.offer(frame(reader, id, name, linkType, nanosPerUnit));
-                }
-                if (r == PacketReader.BROKEN) {
+                if (r > 0) {
+                    if (batch == null) {
+                        batch = queue.spare(id);
+                    }
+                    if (batch == null) {
+                        batch = new PacketBatch(id, Math.max(reader.batchLength(), BATCH_BYTES));
+                    }
+                    batch.fill(reader, r);
+                    if (queue.offer(batch)) {
+                        batch = null;
+                    }
+                } else if (r == PacketReader.BROKEN) {
                     break;
                 } else if (r < 0) {
                     if (!stopping) {
@@ -163,27 +170,6 @@ public final class LiveCapture implements FrameSource {
         } finally {
             running.decrementAndGet();
         }
-    }
-
-    /** The packet {@code reader} holds, as a frame that owns a copy of its bytes. */
-    private Frame frame(PacketReader reader, int id, String name, int linkType, int nanosPerUnit) {
-        int length = reader.capturedLength();
-        byte[] bytes = new byte[length];
-        reader.copyTo(bytes, 0, length);
-        Frame f = new Frame();
-        f.seconds = reader.seconds();
-        f.nanos = (int) (reader.fraction() * nanosPerUnit);
-        f.precision = precision;
-        f.capturedLength = length;
-        f.originalLength = reader.originalLength();
-        f.linkType = linkType;
-        f.interfaceId = id;
-        // as the pcapng file tshark reads its capture from
-        f.section = 1;
-        f.sectionInterfaceId = id;
-        f.interfaceName = name;
-        f.data = Unpooled.wrappedBuffer(bytes);
-        return f;
     }
 
     /** Asks every capture thread to stop; frames already queued are still delivered. Any thread may call it. */
@@ -202,16 +188,17 @@ public final class LiveCapture implements FrameSource {
     public boolean next(Frame into) {
         while (true) {
             boolean ended = running.get() == 0;
-            Frame f;
+            PacketBatch b;
             try {
-                f = queue.poll(ended ? 0 : 100);
+                b = queue.poll(ended ? 0 : 100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                f = null;
+                b = null;
             }
-            if (f != null) {
-                copy(f, into);
+            if (b != null) {
+                read(b, into);
+                b.advance();
                 into.number = ++delivered;
                 return true;
             }
@@ -232,22 +219,24 @@ public final class LiveCapture implements FrameSource {
         this.waiting = task;
     }
 
-    private static void copy(Frame f, Frame into) {
-        into.seconds = f.seconds;
-        into.nanos = f.nanos;
-        into.precision = f.precision;
+    /** The batch's current packet, as read from a pcapng file that tshark wrote. */
+    private void read(PacketBatch b, Frame into) {
+        int id = b.interfaceId;
+        into.seconds = b.seconds();
+        into.nanos = (int) (precision == 9 ? b.fraction() : b.fraction() * 1000);
+        into.precision = precision;
         into.hasTime = true;
-        into.capturedLength = f.capturedLength;
-        into.originalLength = f.originalLength;
-        into.linkType = f.linkType;
+        into.capturedLength = b.capturedLength();
+        into.originalLength = b.originalLength();
+        into.linkType = infos.get(id).linkType();
         into.customBlockPen = -1;
-        into.interfaceId = f.interfaceId;
-        into.section = f.section;
-        into.sectionInterfaceId = f.sectionInterfaceId;
-        into.interfaceName = f.interfaceName;
+        into.interfaceId = id;
+        into.section = 1;
+        into.sectionInterfaceId = id;
+        into.interfaceName = requests.get(id).device().name();
         into.interfaceDescription = null;
-        into.data = f.data;
-        into.offset = 0;
+        into.data = b.buffer();
+        into.offset = b.dataOffset();
     }
 
     @Override

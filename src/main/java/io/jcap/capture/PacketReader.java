@@ -11,7 +11,7 @@ import org.pcap4j.core.PcapHandle;
  * Reads packets from an open pcap4j handle in batches that never leave native code:
  * {@code pcap_dispatch} hands each packet to libpcap's own {@code pcap_dump}, which
  * appends it as a pcap record to a memory stream ({@code open_memstream}); Java then
- * walks the batch's records. A packet thus costs no call into or out of Java, and while
+ * copies the batch's records out in one piece ({@link PacketBatch}). A packet thus costs no call into or out of Java, and while
  * the JVM pauses (a collection, a safepoint) libpcap keeps draining the kernel's ring
  * for the batch under way. pcap4j's loop called back into Java for every packet, and
  * {@code pcap_next_ex} returned to Java for every packet: both lost packets at a few
@@ -25,7 +25,6 @@ final class PacketReader implements AutoCloseable {
     /** Packets per dispatch: bounds the stream's size (it keeps its largest batch's). */
     private static final int BATCH = 256;
     private static final int FILE_HEADER = 24;
-    private static final int RECORD_HEADER = 16;
     private static final int SEEK_SET = 0;
     /** Reads at absolute addresses: a pointer at 0 plus the address as offset. */
     private static final Pointer MEMORY = new Pointer(0);
@@ -36,9 +35,8 @@ final class PacketReader implements AutoCloseable {
     private final Memory stream = new Memory(16);
     private final long file;
     private final long dumper;
-    /** The current record, the next one, and the end of the batch's records. */
-    private long record;
-    private long next;
+    /** Where the current batch's records start and end. */
+    private long start;
     private long end;
     private boolean closed;
 
@@ -73,7 +71,7 @@ final class PacketReader implements AutoCloseable {
     /**
      * Waits for the next batch (libpcap's read timeout at most) and returns how many packets
      * it holds (0 when the timeout passed), {@link #BROKEN} after {@code pcap_breakloop}, or
-     * {@link #ERROR}. {@link #nextPacket} then steps through them.
+     * {@link #ERROR}. The batch's records stay readable until the next read.
      */
     int read() {
         long at = Pointer.nativeValue(stream);
@@ -81,41 +79,19 @@ final class PacketReader implements AutoCloseable {
         int n = Libpcap.pcap_dispatch(pcap, BATCH, dumpFunction, dumper);
         Libc.fflush(file);
         long base = MEMORY.getLong(at);
-        next = base + FILE_HEADER;
+        start = base + FILE_HEADER;
         end = base + MEMORY.getLong(at + 8);
         return n;
     }
 
-    /** Moves to the batch's next packet; false after its last. */
-    boolean nextPacket() {
-        if (next + RECORD_HEADER > end) {
-            return false;
-        }
-        record = next;
-        next = record + RECORD_HEADER + capturedLength();
-        return next <= end;
+    /** Bytes of the current batch's records. */
+    int batchLength() {
+        return (int) (end - start);
     }
 
-    long seconds() {
-        return MEMORY.getInt(record) & 0xFFFFFFFFL;
-    }
-
-    /** Microseconds or nanoseconds, as the handle's time stamp precision says. */
-    long fraction() {
-        return MEMORY.getInt(record + 4) & 0xFFFFFFFFL;
-    }
-
-    int capturedLength() {
-        return MEMORY.getInt(record + 8);
-    }
-
-    int originalLength() {
-        return MEMORY.getInt(record + 12);
-    }
-
-    /** Copies the current packet's first {@code length} bytes into {@code into} at {@code at}. */
-    void copyTo(byte[] into, int at, int length) {
-        MEMORY.read(record + RECORD_HEADER, into, at, length);
+    /** Copies the current batch's records into {@code into}. */
+    void copyBatch(byte[] into, int length) {
+        MEMORY.read(start, into, 0, length);
     }
 
     @Override
