@@ -143,6 +143,7 @@ public final class Jcap {
         s.quiet = o.quiet;
         s.print = o.print;
         s.lineBuffered = o.lineBuffered;
+        s.secondThread = o.threads == 0 ? Runtime.getRuntime().availableProcessors() > 1 : o.threads > 1;
         s.verbose = o.verbose || o.expandProtocols != null;
         s.hex = o.hex;
         s.tcpdumpHex = Math.min(2, o.tcpdumpHex.length);

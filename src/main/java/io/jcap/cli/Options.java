@@ -110,6 +110,10 @@ final class Options {
     @Option(names = {Jcap.TCPDUMP_HEX}, hidden = true)
     boolean[] tcpdumpHex = new boolean[0];
 
+    /** Threads a read may use (1: everything on one; 0: as many as help, up to the cores). For comparisons. */
+    @Option(names = {"--jcap-threads"}, hidden = true)
+    int threads;
+
     @Option(names = {"-e"}, paramLabel = "<field>")
     List<String> fields = new ArrayList<>();
 

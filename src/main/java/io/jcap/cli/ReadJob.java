@@ -517,7 +517,7 @@ final class ReadJob {
         }
         char delimiter = s.format.equals("tabs") ? '\t' : ' ';
         if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered && !s.twoPass
-                && Runtime.getRuntime().availableProcessors() > 1) {
+                && s.secondThread) {
             // summary lines alone: formatted on a second core (with a Time column of its own)
             pipelineTime = new TimeColumn(s.timeFormat, zone);
             return new PipelinedSummary(out, pipelineTime, addresses, delimiter);

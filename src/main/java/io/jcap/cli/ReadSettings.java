@@ -34,6 +34,8 @@ final class ReadSettings {
     boolean quiet;
     boolean print;
     boolean lineBuffered;
+    /** Whether work may move to a second thread (summary lines are then formatted on it). */
+    boolean secondThread;
     /** -V: the detail tree; -O: expand only these protocols (null: all). */
     boolean verbose;
     /** -x: hex dumps. */
