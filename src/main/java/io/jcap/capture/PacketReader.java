@@ -11,9 +11,9 @@ import org.pcap4j.core.PcapHandle;
  * Reads packets from an open pcap4j handle in batches that never leave native code:
  * {@code pcap_dispatch} hands each packet to libpcap's own {@code pcap_dump}, which
  * appends it as a pcap record to a memory stream ({@code open_memstream}); Java then
- * copies the batch's records out in one piece ({@link PacketBatch}). A packet thus costs no call into or out of Java, and while
- * the JVM pauses (a collection, a safepoint) libpcap keeps draining the kernel's ring
- * for the batch under way. pcap4j's loop called back into Java for every packet, and
+ * copies the batch's records out in one piece ({@link PacketBatch}). A packet thus costs
+ * no call into or out of Java, and while the JVM pauses (a collection, a safepoint)
+ * libpcap keeps draining the kernel's ring for the batch under way. pcap4j's loop called back into Java for every packet, and
  * {@code pcap_next_ex} returned to Java for every packet: both lost packets at a few
  * hundred thousand a second where dumpcap, which dispatches the same way, lost none.
  */
