@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
@@ -44,21 +43,6 @@ public class SummaryBench {
     /** Run from the repository root, or pass -p capture=/path/to/file. */
     @Param("samples/ethernet.pcap")
     public String capture;
-
-    /** Counts what would be written. */
-    static final class Sink extends OutputStream {
-        long bytes;
-
-        @Override
-        public void write(int b) {
-            bytes++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            bytes += len;
-        }
-    }
 
     @Benchmark
     public long summary(Blackhole bh) throws IOException {
@@ -94,7 +78,7 @@ public class SummaryBench {
     }
 
     private long run(boolean print, Blackhole bh) throws IOException {
-        Sink sink = new Sink();
+        CountingSink sink = new CountingSink();
         Output out = new Output(sink);
         DissectorEngine engine = StandardProtocols.engine();
         Dissection d = new Dissection();
