@@ -21,17 +21,18 @@ def read_pcap(path):
     return header, records
 
 def retag(pkt, copy):
-    """Rewrites the third address byte of IPv4 hosts and byte 13 of IPv6 hosts."""
+    """Rewrites two middle bytes of every IPv4 and IPv6 host address: 10.hi.lo.x, and the
+    second group of IPv6 addresses, leaving the host part and the headers alone."""
     if len(pkt) < 14:
         return pkt
     etype = struct.unpack('>H', pkt[12:14])[0]
     hi, lo = (copy >> 8) & 0xff, copy & 0xff
     if etype == 0x0800 and len(pkt) >= 34:
-        pkt[28], pkt[29] = hi, lo     # source 10.hi.lo.x
-        pkt[32], pkt[33] = hi, lo     # destination
+        pkt[27], pkt[28] = hi, lo     # source 10.hi.lo.x (bytes 26-29)
+        pkt[31], pkt[32] = hi, lo     # destination (bytes 30-33)
     elif etype == 0x86dd and len(pkt) >= 54:
-        pkt[20], pkt[21] = hi, lo     # source fdhi:lo00::...
-        pkt[36], pkt[37] = hi, lo
+        pkt[24], pkt[25] = hi, lo     # source's second group (bytes 22-37)
+        pkt[40], pkt[41] = hi, lo     # destination's (bytes 38-53)
     return pkt
 
 def main():

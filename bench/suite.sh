@@ -21,7 +21,7 @@ tiny=bench/data/10.pcap
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-host=10.0.2.99
+host=10.0.2.1
 fields3="-e frame.number -e ip.src -e tcp.dstport"
 fields15="-e frame.number -e frame.time_relative -e frame.len -e eth.src -e eth.dst -e ip.src -e ip.dst \
 -e ip.proto -e ip.ttl -e tcp.srcport -e tcp.dstport -e tcp.seq -e udp.srcport -e dns.qry.name -e http.request.uri"
