@@ -195,6 +195,14 @@ public final class Jcap {
                         + "\t\"udoy\" for absolute UTC with YYYY/DOY date");
             }
         }
+        if (o.secondsType != null) {
+            if (!o.secondsType.equals("s") && !o.secondsType.equals("hms")) {
+                throw new UsageException("Invalid seconds type \"" + o.secondsType + "\"; it must be one of:\n"
+                        + "\t\"s\"   for seconds\n"
+                        + "\t\"hms\" for hours, minutes and seconds");
+            }
+            s.hms = o.secondsType.equals("hms");
+        }
         if (o.fileType != null) {
             s.fileType = OutputFileType.of(o.fileType);
             if (s.fileType == null) {

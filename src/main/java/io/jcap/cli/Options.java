@@ -69,6 +69,10 @@ final class Options {
     @Option(names = {"-t"}, paramLabel = "a|ad|adoy|d|dd|e|r|u|ud|udoy")
     String timeFormat;
 
+    /** -u s|hms: relative and delta times in seconds or in hours, minutes and seconds. */
+    @Option(names = {"-u"}, paramLabel = "s|hms")
+    String secondsType;
+
     @Option(names = {"-l"})
     boolean lineBuffered;
 

@@ -323,7 +323,7 @@ final class ReadJob {
         DissectorEngine engine = printing || filter != null
                 ? engine(first != null ? first.hindsight : io.jcap.dissect.Hindsight.off()) : null;
         Dissection d = new Dissection();
-        TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault());
+        TimeColumn time = new TimeColumn(s.timeFormat, ZoneId.systemDefault()).hms(s.hms);
         PacketView printer = view(out, time, printing && engine != null);
         d.etherNames = names;
         if (engine != null) {
@@ -519,7 +519,7 @@ final class ReadJob {
         if (printing && !s.verbose && !s.hex && s.tcpdumpHex == 0 && !s.lineBuffered && !s.twoPass
                 && s.secondThread) {
             // summary lines alone: formatted on a second core (with a Time column of its own)
-            pipelineTime = new TimeColumn(s.timeFormat, zone);
+            pipelineTime = new TimeColumn(s.timeFormat, zone).hms(s.hms);
             return new PipelinedSummary(out, pipelineTime, addresses, delimiter);
         }
         SummaryPrinter summary = new SummaryPrinter(out, time, addresses, delimiter);

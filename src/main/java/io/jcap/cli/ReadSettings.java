@@ -30,6 +30,8 @@ final class ReadSettings {
     /** -2: a first pass over the file (applying -R), then the second that prints. */
     boolean twoPass;
     TimeFormat timeFormat = TimeFormat.RELATIVE;
+    /** -u hms: relative and delta times as "1h  2m  4.623456s". */
+    boolean hms;
     boolean resolveMac = true;
     boolean quiet;
     boolean print;

@@ -106,6 +106,7 @@ final class Usage {
         out.println("     quote=d|s|n           select double, single, no quotes for values");
         out.println("  -t a|ad|adoy|d|dd|e|r|u|ud|udoy");
         out.println("                           output format of time stamps (def: r: rel. to first)");
+        out.println("  -u s|hms                 output format of seconds (def: s: seconds)");
         out.println("  -l                       flush standard output after each packet");
         out.println("  -q                       be more quiet on stdout (e.g. when using statistics)");
         out.println("  -X <key>:<value>         eXtension options (accepted; none is used yet)");

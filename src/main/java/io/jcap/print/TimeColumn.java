@@ -16,6 +16,7 @@ import java.time.zone.ZoneRules;
 public final class TimeColumn {
     private final TimeFormat format;
     private final ZoneRules zone;
+    private boolean hms;
     private boolean haveFirst;
     private long firstSec;
     private int firstNanos;
@@ -29,6 +30,12 @@ public final class TimeColumn {
     public TimeColumn(TimeFormat format, ZoneId zone) {
         this.format = format;
         this.zone = zone.getRules();
+    }
+
+    /** -u hms: relative and delta times in hours, minutes and seconds. Returns this. */
+    public TimeColumn hms(boolean on) {
+        this.hms = on;
+        return this;
     }
 
     public TimeFormat format() {
@@ -69,11 +76,11 @@ public final class TimeColumn {
         }
         int p = f.precision;
         switch (format) {
-            case RELATIVE -> difference(sb, f.seconds, f.nanos, firstSec, firstNanos, p);
+            case RELATIVE -> difference(sb, f.seconds, f.nanos, firstSec, firstNanos, p, hms);
             case DELTA -> difference(sb, f.seconds, f.nanos, havePrev ? prevSec : f.seconds,
-                    havePrev ? prevNanos : f.nanos, p);
+                    havePrev ? prevNanos : f.nanos, p, hms);
             case DELTA_DISPLAYED -> difference(sb, f.seconds, f.nanos, havePrevShown ? prevShownSec : f.seconds,
-                    havePrevShown ? prevShownNanos : f.nanos, p);
+                    havePrevShown ? prevShownNanos : f.nanos, p, hms);
             case EPOCH -> signed(sb, f.seconds, f.nanos, p);
             default -> absolute(sb, f, p);
         }
@@ -86,6 +93,9 @@ public final class TimeColumn {
     public boolean write(Output out, Frame f) throws java.io.IOException {
         if (!f.hasTime) {
             return true;
+        }
+        if (hms && format != TimeFormat.EPOCH) {
+            return false;
         }
         long bSec;
         int bNanos;
@@ -148,7 +158,7 @@ public final class TimeColumn {
     }
 
     /** a - b as seconds with {@code p} decimals, normalised so both parts share a sign. */
-    static void difference(StringBuilder sb, long aSec, int aNanos, long bSec, int bNanos, int p) {
+    static void difference(StringBuilder sb, long aSec, int aNanos, long bSec, int bNanos, int p, boolean hms) {
         long sec = aSec - bSec;
         long nanos = (long) aNanos - bNanos;
         sec += nanos / 1_000_000_000L;
@@ -160,7 +170,45 @@ public final class TimeColumn {
             sec += 1;
             nanos -= 1_000_000_000L;
         }
-        signed(sb, sec, nanos, p);
+        if (hms) {
+            hoursMinutesSeconds(sb, sec, nanos, p);
+        } else {
+            signed(sb, sec, nanos, p);
+        }
+    }
+
+    /**
+     * tshark's -u hms: "4.500000s", "1m  4.500000s", "1h  2m  4.623456s" (minutes and
+     * seconds two wide after a larger unit), and "- " before a negative time.
+     */
+    static void hoursMinutesSeconds(StringBuilder sb, long sec, long nanos, int p) {
+        long f = nanos;
+        for (int i = 9; i > p; i--) {
+            f /= 10;
+        }
+        if (sec < 0 || f < 0) {
+            sb.append("- ");
+        }
+        long s = Math.abs(sec);
+        if (s >= 3600) {
+            sb.append(s / 3600).append('h');
+            twoWide(sb.append(' '), s % 3600 / 60).append('m');
+            twoWide(sb.append(' '), s % 60);
+        } else if (s >= 60) {
+            sb.append(s / 60).append('m');
+            twoWide(sb.append(' '), s % 60);
+        } else {
+            sb.append(s);
+        }
+        if (p > 0) {
+            sb.append('.');
+            digits(sb, Math.abs(f), p);
+        }
+        sb.append('s');
+    }
+
+    private static StringBuilder twoWide(StringBuilder sb, long v) {
+        return (v < 10 ? sb.append(' ') : sb).append(v);
     }
 
     /**

@@ -68,6 +68,10 @@ class CommandLineTest {
             "jcap: The specified packet count is zero");
     static final Case COUNT_NEGATIVE = exact("-c -5", List.of("-c", "-5", "-r", SAMPLE), 1,
             "jcap: The specified packet count \"-5\" is a negative number");
+    static final Case SECONDS_X = exact("-u x", List.of("-u", "x", "-r", SAMPLE), 1,
+            "jcap: Invalid seconds type \"x\"; it must be one of:",
+            "\t\"s\"   for seconds",
+            "\t\"hms\" for hours, minutes and seconds");
     static final Case TIME_X = exact("-t x", List.of("-t", "x", "-r", SAMPLE), 1,
             "jcap: Invalid time stamp type \"x\"; it must be one of:",
             "\t\"a\"    for absolute",
@@ -143,7 +147,7 @@ class CommandLineTest {
             "jcap: -o flag \"foo.bar:1\" specifies unknown preference");
 
     static Stream<Case> passing() {
-        return Stream.of(UNKNOWN_SHORT, UNKNOWN_LONG, COUNT_ABC, COUNT_1X, COUNT_ZERO, COUNT_NEGATIVE, TIME_X,
+        return Stream.of(UNKNOWN_SHORT, UNKNOWN_LONG, COUNT_ABC, COUNT_1X, COUNT_ZERO, COUNT_NEGATIVE, SECONDS_X, TIME_X,
                 FILE_TYPE_FOO, MISSING_FILE, MISSING_FILE_IN_DIR, DIRECTORY, DECODE_AS_TEMPLATE, DECODE_AS_NO_PROTOCOL,
                 DECODE_AS_LAYER, DECODE_AS_PROTOCOL, DECODE_AS_WRONG_TABLE, DECODE_AS_SELECTOR, DECODE_AS_RANGE,
                 PREF_NO_COLON, PREF_UNKNOWN);
