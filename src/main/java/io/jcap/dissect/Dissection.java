@@ -86,6 +86,11 @@ public final class Dissection {
     private io.netty.buffer.ByteBuf[] source = new io.netty.buffer.ByteBuf[64];
     private int[] sourceBase = new int[64];
     private int[] sourceLength = new int[64];
+    /** Data sources besides the frame, in the order they were made (see {@link #dataSource}). */
+    private String[] sourceNames = new String[4];
+    private io.netty.buffer.ByteBuf[] sourceBytes = new io.netty.buffer.ByteBuf[4];
+    private int[] sourceLengths = new int[4];
+    private int sources;
     private int count;
     private int open = -1;
 
@@ -172,6 +177,7 @@ public final class Dissection {
 
     public void reset(Frame f) {
         frame = f;
+        sources = 0;
         tree = recording && wanted == null;
         freshScope = true;
         buf.reset(f);
@@ -564,6 +570,48 @@ public final class Dissection {
 
     public byte fieldFlags(int row) {
         return flags[row];
+    }
+
+    /**
+     * Records a data source besides the frame (Wireshark's add_new_data_source): bytes a
+     * dissector made and dissects on, such as a reassembled datagram. -x prints each one
+     * after the frame's bytes, under its name.
+     */
+    public void dataSource(String name, io.netty.buffer.ByteBuf bytes, int length) {
+        if (sources == sourceNames.length) {
+            sourceNames = Arrays.copyOf(sourceNames, sources * 2);
+            sourceBytes = Arrays.copyOf(sourceBytes, sources * 2);
+            sourceLengths = Arrays.copyOf(sourceLengths, sources * 2);
+        }
+        sourceNames[sources] = name;
+        sourceBytes[sources] = bytes;
+        sourceLengths[sources] = length;
+        sources++;
+    }
+
+    /** Takes back the last data source (remove_last_data_source: its bytes proved to be an incomplete PDU). */
+    public void removeLastDataSource() {
+        if (sources > 0) {
+            sources--;
+            sourceBytes[sources] = null;
+        }
+    }
+
+    /** Data sources recorded for this frame besides the frame itself. */
+    public int dataSourceCount() {
+        return sources;
+    }
+
+    public String dataSourceName(int i) {
+        return sourceNames[i];
+    }
+
+    public io.netty.buffer.ByteBuf dataSourceBytes(int i) {
+        return sourceBytes[i];
+    }
+
+    public int dataSourceLength(int i) {
+        return sourceLengths[i];
     }
 
     /**

@@ -5,9 +5,10 @@ import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 
 /**
- * tshark's hex dump lines ("0000  45 00 00 20 ...   E.. ....@......."): a 4-digit offset
- * (6 beyond 64 KiB, 8 beyond 16 MiB), 16 bytes in hex, then the printable ASCII (others as '.'). Lines are
- * built as bytes: a dump is most of -x's output and a good part of -V's.
+ * tshark's hex dump lines ("0000  45 00 00 20 ...   E.. ....@......."): the offset in as
+ * many hex digits as the last one needs (at least 4), 16 bytes in hex, then the printable
+ * ASCII (others as '.'). Lines are built as bytes: a dump is most of -x's output and a good
+ * part of -V's.
  */
 public final class HexDump {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -23,7 +24,9 @@ public final class HexDump {
             bytes = new byte[Math.max(length, bytes.length * 2)];
         }
         from.getBytes(offset, bytes, 0, length);
-        int digits = length <= 0xffff ? 4 : length <= 0xffffff ? 6 : 8;
+        // as many hex digits as the last offset needs, at least 4
+        int last = length - 1;
+        int digits = Math.max(4, 8 - Integer.numberOfLeadingZeros(last) / 4);
         for (int row = 0; row < length; row += 16) {
             int p = 0;
             for (int i = digits - 1; i >= 0; i--) {

@@ -47,8 +47,23 @@ public final class HexView implements PacketView {
                 out.newline();
             }
         }
-        dump.print(out, d.frame.data, d.frame.offset, d.frame.capturedLength);
+        if (d.dataSourceCount() == 0) {
+            dump.print(out, d.frame.data, d.frame.offset, d.frame.capturedLength);
+        } else {
+            // several data sources: each under its name, the frame's first
+            sourceHeader("Frame", d.frame.capturedLength);
+            dump.print(out, d.frame.data, d.frame.offset, d.frame.capturedLength);
+            for (int i = 0; i < d.dataSourceCount(); i++) {
+                sourceHeader(d.dataSourceName(i), d.dataSourceLength(i));
+                dump.print(out, d.dataSourceBytes(i), 0, d.dataSourceLength(i));
+            }
+        }
         out.text(separator).newline();
+    }
+
+    /** "Reassembled IPv4 (3008 bytes):" */
+    private void sourceHeader(String name, int length) throws IOException {
+        out.text(name).text(" (").text(Integer.toString(length)).text(length == 1 ? " byte):" : " bytes):").newline();
     }
 
     @Override

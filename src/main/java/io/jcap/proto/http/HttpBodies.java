@@ -180,6 +180,7 @@ final class HttpBodies {
                 length = dc.length;
                 repLength = length;
                 used = dc.consumed;
+                d.dataSource("De-chunked entity body", Unpooled.wrappedBuffer(bytes, 0, length), length);
             }
             int te = h.transferEncoding();
             if (te == HttpDissector.TE_COMPRESS || te == HttpDissector.TE_DEFLATE || te == HttpDissector.TE_GZIP) {
@@ -213,6 +214,7 @@ final class HttpBodies {
                 bytes = out;
                 length = out.length;
                 repLength = length;
+                d.dataSource("Uncompressed entity body", Unpooled.wrappedBuffer(out), out.length);
             }
             if (tree) {
                 int row = d.addObject(HttpFields.FILE_DATA, off, length, fileData(buf, off, bytes, length));

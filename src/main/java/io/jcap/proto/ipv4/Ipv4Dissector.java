@@ -383,6 +383,7 @@ public final class Ipv4Dissector implements Dissector {
                 if (!columns) {
                     d.info.set("[Illegal fragments]");
                 }
+                d.dataSource("Reassembled IPv4", whole.whole, whole.length);
                 PacketBuffer.Saved saved = buf.switchTo(whole.whole, whole.length);
                 try {
                     next(proto, buf, 0, whole.length, columns, d);

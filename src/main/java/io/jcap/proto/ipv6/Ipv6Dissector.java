@@ -439,6 +439,7 @@ public final class Ipv6Dissector implements Dissector {
                     if (Reassembly.illegal(whole)) {
                         d.info.set("[Illegal fragments]");
                     }
+                    d.dataSource("Reassembled IPv6", whole.whole, whole.length);
                     PacketBuffer.Saved saved = buf.switchTo(whole.whole, whole.length);
                     try {
                         headers(buf, 0, nh, d, w);

@@ -962,7 +962,9 @@ public final class TcpDissector implements Dissector {
             fragmentTree(d, done);
         }
         int last = d.fieldCount();
-        PacketBuffer.Saved saved = buf.switchTo(Unpooled.wrappedBuffer(done.data, 0, length), length);
+        io.netty.buffer.ByteBuf reassembled = Unpooled.wrappedBuffer(done.data, 0, length);
+        d.dataSource("Reassembled TCP", reassembled, length);
+        PacketBuffer.Saved saved = buf.switchTo(reassembled, length);
         try {
             d.canDesegment = canDesegment;
             d.desegmentOffset = 0;
@@ -970,9 +972,12 @@ public final class TcpDissector implements Dissector {
             decodePorts(buf, 0, length, d, marks, sport, dport, serverPort);
         } finally {
             buf.switchBack(saved);
-            if (d.desegmentLength != 0 && last > first) {
-                // the PDU needs still more: tshark shows no reassembly tree yet
-                d.removeRows(first, last);
+            if (d.desegmentLength != 0) {
+                // the PDU needs still more: tshark shows no reassembly tree and no data source yet
+                d.removeLastDataSource();
+                if (last > first) {
+                    d.removeRows(first, last);
+                }
             }
         }
     }
