@@ -38,18 +38,19 @@ public final class Exceptions {
     private static void tree(Dissection d, BoundsException e) {
         String proto = d.exceptionIn != null ? d.exceptionIn.shortName : "Frame";
         d.closeAll();
+        // the brackets are the item's text, not a generated item's (JSON and PDML show them)
         if (!e.malformed()) {
             int row = d.addBytes(ShortFields.PROTOCOL.field, 0, 0);
-            d.setText(row, "Packet size limited during capture: " + proto + " truncated");
-            d.flag(row, Dissection.GENERATED);
+            d.setText(row, "[Packet size limited during capture: " + proto + " truncated]");
             return;
         }
         int row = d.addBytes(MalformedFields.PROTOCOL.field, 0, 0);
-        d.setText(row, "Malformed Packet: " + proto);
-        d.flag(row, Dissection.GENERATED);
+        d.setText(row, "[Malformed Packet: " + proto + "]");
         d.openRow(row);
         Expert.add(d, MalformedFields.EXPERT, Expert.Severity.ERROR, Expert.Group.MALFORMED,
                 "Malformed Packet (Exception occurred)", 0, 0);
+        // and a hidden protocol item under it, as tshark's tree has (JSON and PDML show it)
+        d.flag(d.addBytes(MalformedFields.PROTOCOL.field, 0, 0), Dissection.HIDDEN);
         d.close();
     }
 }
