@@ -5,6 +5,7 @@ import io.jcap.cli.JcapRun;
 import io.jcap.frame.Frame;
 import io.jcap.frame.FrameSource;
 import io.jcap.golden.TextDiff;
+import io.jcap.io.rotate.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,17 +159,6 @@ class WriterRoundTripTest {
         return INPUT_RUNS.computeIfAbsent(List.of(command), c -> ExternalTool.run(null, command));
     }
 
-    static List<Frame> frames(Path p) throws IOException {
-        List<Frame> list = new ArrayList<>();
-        try (FrameSource s = CaptureFiles.open(p.toString())) {
-            Frame f = new Frame();
-            while (s.next(f)) {
-                list.add(f.copy());
-            }
-        }
-        return list;
-    }
-
     static byte[] bytes(Frame f) {
         byte[] b = new byte[f.capturedLength];
         f.data.getBytes(f.offset, b);
@@ -199,8 +189,8 @@ class WriterRoundTripTest {
     @MethodSource("cases")
     void framesSurviveExceptForTheTimeResolution(Input in, Mode m, @TempDir Path dir) throws IOException {
         Path out = write(in, m, dir);
-        List<Frame> before = frames(Path.of(in.path()));
-        List<Frame> after = frames(out);
+        List<Frame> before = Frames.copies(Path.of(in.path()));
+        List<Frame> after = Frames.copies(out);
         assertEquals(before.size(), after.size());
         for (int i = 0; i < before.size(); i++) {
             Frame b = before.get(i);
@@ -268,7 +258,7 @@ class WriterRoundTripTest {
     void simplePacketBlocksAreWrittenWithTimeZero(@TempDir Path dir) throws IOException {
         Input in = new Input(FORMATS + "/pcapng-spb.pcapng", 6);
         Path out = write(in, Mode.DEFAULT, dir);
-        List<Frame> frames = frames(out);
+        List<Frame> frames = Frames.copies(out);
         assertEquals(6, frames.size());
         for (Frame f : frames) {
             assertTrue(f.hasTime);
@@ -343,8 +333,8 @@ class WriterRoundTripTest {
         if (m == Mode.STDOUT) {
             Files.write(out, r.stdoutBytes());
         }
-        List<Frame> written = frames(out);
-        List<Frame> first = frames(Path.of("samples/ethernet.pcap")).subList(0, 3);
+        List<Frame> written = Frames.copies(out);
+        List<Frame> first = Frames.copies(Path.of("samples/ethernet.pcap")).subList(0, 3);
         assertEquals(3, written.size());
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(bytes(first.get(i)), bytes(written.get(i)));
@@ -373,8 +363,8 @@ class WriterRoundTripTest {
             } else {
                 assertEquals(0, r.stdoutBytes().length);
             }
-            List<Frame> written = frames(out);
-            List<Frame> reference = frames(FORMATS.resolve("pcap-le-us.pcap"));
+            List<Frame> written = Frames.copies(out);
+            List<Frame> reference = Frames.copies(FORMATS.resolve("pcap-le-us.pcap"));
             assertEquals(packets, written.size(), m + ": complete packets written");
             for (int i = 0; i < packets; i++) {
                 assertArrayEquals(bytes(reference.get(i)), bytes(written.get(i)));
@@ -454,7 +444,7 @@ class WriterRoundTripTest {
         assertEquals(2, r.status(), r::toString);
         assertEquals("jcap: Frame 2 of file \"" + two + "\" has a network type that differs from the network type"
                 + " of earlier packets, which isn't supported in a \"Wireshark/tcpdump/... - pcap\" file.\n", r.stderr());
-        assertEquals(1, frames(out).size());
+        assertEquals(1, Frames.copies(out).size());
     }
 
     /** The same files as pcapng are fine: both interfaces are kept. */
@@ -482,8 +472,8 @@ class WriterRoundTripTest {
      * or the SLL one right after the first packet.
      */
     static Path twoLinkTypes(Path dir, boolean idbsFirst) throws IOException {
-        List<Frame> eth = frames(Path.of("samples/ethernet.pcap")).subList(0, 3);
-        List<Frame> sll = frames(Path.of("samples/any.pcap")).subList(0, 3);
+        List<Frame> eth = Frames.copies(Path.of("samples/ethernet.pcap")).subList(0, 3);
+        List<Frame> sll = Frames.copies(Path.of("samples/any.pcap")).subList(0, 3);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.write(block(0x0A0D0D0A, le(0x1A2B3C4D, 1 | (0 << 16), -1, -1)));
         b.write(block(1, le(1, 262144)));
