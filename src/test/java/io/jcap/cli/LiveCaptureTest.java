@@ -140,6 +140,37 @@ class LiveCaptureTest {
         return p.exitValue();
     }
 
+    /** Traffic that a test sends until jcap shows it is capturing. */
+    private interface Probe {
+        void send() throws Exception;
+    }
+
+    /** Sends {@code probe} until jcap prints a line: from then on it surely captures. */
+    private static void probeUntilPrinted(Path jOut, Path jErr, Probe probe) throws Exception {
+        for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
+            probe.send();
+        }
+        assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+    }
+
+    /**
+     * Stops tcpdump and jcap with SIGTERM once both delivered what they captured (immediate
+     * mode: it is out of the kernel's buffer by then); jcap must exit 0.
+     */
+    private static void stopBoth(Process j, Path jErr, Process t) throws Exception {
+        Thread.sleep(1000);
+        t.destroy();
+        j.destroy();
+        assertEquals(0, waitFor(j), text(jErr));
+        waitFor(t);
+    }
+
+    /** jcap's last frames are tcpdump's, byte for byte (jcap also has the probes). */
+    private static void assertEndsWith(List<String> tFrames, List<String> jFrames, Path jErr) throws IOException {
+        assertTrue(jFrames.size() >= tFrames.size(), text(jErr));
+        assertEquals(tFrames, jFrames.subList(jFrames.size() - tFrames.size(), jFrames.size()));
+    }
+
     /** Each frame as hex bytes with its original length. */
     private static List<String> frames(Path file) throws IOException {
         List<String> out = new ArrayList<>();
@@ -169,25 +200,16 @@ class LiveCaptureTest {
         Process t = null;
         try {
             assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
-            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
-                ping(1, "aa");
-            }
-            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            probeUntilPrinted(jOut, jErr, () -> ping(1, "aa"));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
             t = tcpdump(tFile, tErr, "icmp", List.of(VETH_B));
             ping(5, "4a434150");
-            // both deliver at once (immediate mode): what they captured is out of the kernel's buffer
-            Thread.sleep(1000);
-            t.destroy();
-            j.destroy();
-            assertEquals(0, waitFor(j), text(jErr));
-            waitFor(t);
+            stopBoth(j, jErr, t);
             List<String> jFrames = frames(jFile);
             List<String> tFrames = frames(tFile);
             assertEquals(10, tFrames.size(), text(tErr));
-            assertTrue(jFrames.size() >= 10, text(jErr));
-            assertEquals(tFrames, jFrames.subList(jFrames.size() - 10, jFrames.size()));
+            assertEndsWith(tFrames, jFrames, jErr);
             int n = jFrames.size();
             assertTrue(text(jErr).endsWith("jcap: \n" + n + " packets captured\n"), text(jErr));
             // every packet captured was printed too, in order
@@ -226,26 +248,21 @@ class LiveCaptureTest {
         Process t = null;
         try {
             assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
-            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
+            probeUntilPrinted(jOut, jErr, () -> {
                 curl("/probe");
                 Thread.sleep(100);
-            }
-            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            });
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
             t = tcpdump(tFile, tErr, "tcp port 8080", List.of(VETH_B));
             String body = curl("/hello.txt");
             assertEquals("hello from the namespace\n", body);
             curl("/missing.html");
-            Thread.sleep(1000);
-            t.destroy();
-            j.destroy();
-            assertEquals(0, waitFor(j), text(jErr));
-            waitFor(t);
+            stopBoth(j, jErr, t);
             List<String> jFrames = frames(jFile);
             List<String> tFrames = frames(tFile);
             assertTrue(tFrames.size() >= 16, tFrames.size() + " frames: " + text(tErr));
-            assertEquals(tFrames, jFrames.subList(jFrames.size() - tFrames.size(), jFrames.size()));
+            assertEndsWith(tFrames, jFrames, jErr);
             List<String> uris = Arrays.stream(text(jOut).split("\n")).filter(l -> !l.isEmpty()).toList();
             assertEquals(List.of("/hello.txt", "/missing.html"), uris.subList(uris.size() - 2, uris.size()));
             assertEquals(jFrames.size(), text(jOut).split("\n", -1).length - 1, "one printed line per frame");
@@ -277,24 +294,17 @@ class LiveCaptureTest {
         Process t = null;
         try {
             assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
-            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
-                dig("probe.jcap.test");
-            }
-            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            probeUntilPrinted(jOut, jErr, () -> dig("probe.jcap.test"));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
             t = tcpdump(tFile, tErr, "udp port 53 or arp", List.of(VETH_B));
             assertEquals(ADDR_B + "\n", dig("srv.jcap.test"));
             ExternalTool.run(null, "ip", "netns", "exec", NS_A, "arping", "-c", "2", "-I", VETH_A, ADDR_B);
-            Thread.sleep(1000);
-            t.destroy();
-            j.destroy();
-            assertEquals(0, waitFor(j), text(jErr));
-            waitFor(t);
+            stopBoth(j, jErr, t);
             List<String> jFrames = frames(jFile);
             List<String> tFrames = frames(tFile);
             assertTrue(tFrames.size() >= 6, tFrames.size() + " frames: " + text(tErr));
-            assertEquals(tFrames, jFrames.subList(jFrames.size() - tFrames.size(), jFrames.size()));
+            assertEndsWith(tFrames, jFrames, jErr);
             String printed = text(jOut);
             assertTrue(printed.contains("srv.jcap.test\t\n"), printed);
             assertTrue(printed.contains("\t1\n") && printed.contains("\t2\n"), printed);
@@ -399,24 +409,16 @@ class LiveCaptureTest {
         Process t = null;
         try {
             assertTrue(await(jErr, "Capturing on 'any'", 30), text(jErr));
-            for (int i = 0; i < 40 && text(jOut).isEmpty(); i++) {
-                ping(1, "aa");
-            }
-            assertTrue(await(jOut, "\n", 5), "jcap printed no probe: " + text(jErr));
+            probeUntilPrinted(jOut, jErr, () -> ping(1, "aa"));
             Path tFile = dir.resolve("t.pcap");
             Path tErr = dir.resolve("t.err");
             t = tcpdump(tFile, tErr, "icmp", List.of("any", "-y", "LINUX_SLL"));
             ping(3, "4a434150");
-            Thread.sleep(1000);
-            t.destroy();
-            j.destroy();
-            assertEquals(0, waitFor(j), text(jErr));
-            waitFor(t);
+            stopBoth(j, jErr, t);
             List<String> jFrames = frames(jFile);
             List<String> tFrames = frames(tFile);
             assertEquals(6, tFrames.size(), text(tErr));
-            assertTrue(jFrames.size() >= 6, text(jErr));
-            assertEquals(tFrames, jFrames.subList(jFrames.size() - 6, jFrames.size()));
+            assertEndsWith(tFrames, jFrames, jErr);
             // incoming requests (0: to us), outgoing replies (4)
             assertTrue(text(jOut).endsWith("0\n4\n0\n4\n0\n4\n"), text(jOut));
         } finally {
