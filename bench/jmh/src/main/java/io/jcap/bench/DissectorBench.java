@@ -7,22 +7,13 @@ import io.jcap.filter.FilterException;
 import io.jcap.frame.Frame;
 import io.jcap.proto.StandardProtocols;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Dissection per protocol family. Set-up picks the capture's frames of one family with
@@ -38,14 +29,7 @@ import java.util.concurrent.TimeUnit;
  * of frames; subtract it for the cost per frame. Each family includes the layers under
  * it (Ethernet, IP): the differences between families are the dissectors above.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.buffer.checkBounds=false",
-        "-Dio.netty.buffer.checkAccessible=false"})
-public class DissectorBench {
+public class DissectorBench extends JcapBenchmark {
     /** The frames of each family: filters checked against tshark's counts on the samples. */
     static final Map<String, String> FAMILIES = Map.of(
             "arp", "arp",

@@ -6,21 +6,12 @@ import io.jcap.filter.DisplayFilter;
 import io.jcap.filter.FilterException;
 import io.jcap.proto.StandardProtocols;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Display filter evaluation alone (-Y): the filter is compiled once and every frame of
@@ -28,14 +19,7 @@ import java.util.concurrent.TimeUnit;
  * jcap's read loop does. One operation tests every frame (ethernet.pcap: 139 frames per
  * op) and returns how many passed (ethernet.pcap: 6, 52, 12 and 49, as tshark's -Y).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.buffer.checkBounds=false",
-        "-Dio.netty.buffer.checkAccessible=false"})
-public class FilterBench {
+public class FilterBench extends JcapBenchmark {
     /** A presence test, a conjunction of comparisons, a string search and a frame field. */
     @Param({"http.request", "ip.addr == 10.0.0.1 && tcp.port == 80", "dns.qry.name contains \"jcap\"",
             "frame.len > 100"})

@@ -17,23 +17,14 @@ import io.jcap.print.TreeLabel;
 import io.jcap.print.TreePrinter;
 import io.jcap.proto.StandardProtocols;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The printers alone, on frames dissected once in set-up with what each view makes the
@@ -43,14 +34,7 @@ import java.util.concurrent.TimeUnit;
  * brackets), into a sink that counts the bytes; the view, its buffers and the Time
  * column's references live as long as the trial, as they live for a run of jcap.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.buffer.checkBounds=false",
-        "-Dio.netty.buffer.checkAccessible=false"})
-public class PrinterBench {
+public class PrinterBench extends JcapBenchmark {
     /** The three fields of the fields view: one per layer that most frames have. */
     static final List<String> FIELDS = List.of("ip.src", "tcp.srcport", "dns.qry.name");
 

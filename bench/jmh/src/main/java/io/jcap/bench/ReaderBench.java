@@ -4,18 +4,9 @@ import io.jcap.frame.Frame;
 import io.jcap.frame.FrameSource;
 import io.jcap.io.CaptureFiles;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The capture readers alone: one operation opens the file, delivers every frame through
@@ -24,14 +15,7 @@ import java.util.concurrent.TimeUnit;
  * and closing are part of the cost; pass a big capture with -p capture=FILE to see the
  * per-record cost alone.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.buffer.checkBounds=false",
-        "-Dio.netty.buffer.checkAccessible=false"})
-public class ReaderBench {
+public class ReaderBench extends JcapBenchmark {
     /** pcap (µs time stamps) and pcapng (two interfaces); run from the repository root. */
     @Param({"samples/ethernet.pcap", "samples/mixed.pcapng"})
     public String capture;

@@ -12,34 +12,18 @@ import io.jcap.print.TimeColumn;
 import io.jcap.print.TimeFormat;
 import io.jcap.proto.StandardProtocols;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The `-n -r FILE` path without the process around it: read the capture, dissect every
  * frame, print the summary lines into a sink that counts bytes. One operation is the
  * whole file with fresh per-run state (conversations, reassembly), as a run of jcap has.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Dio.netty.buffer.checkBounds=false",
-        "-Dio.netty.buffer.checkAccessible=false"})
-public class SummaryBench {
+public class SummaryBench extends JcapBenchmark {
     /** Run from the repository root, or pass -p capture=/path/to/file. */
     @Param("samples/ethernet.pcap")
     public String capture;
