@@ -137,10 +137,7 @@ public final class TimeColumn {
 
     /** {@link #signed(StringBuilder, long, long, int)} to the output. */
     private static void signed(Output out, long sec, long nanos, int p) throws java.io.IOException {
-        long f = nanos;
-        for (int i = 9; i > p; i--) {
-            f /= 10;
-        }
+        long f = truncated(nanos, p);
         if (f < 0 && sec >= 0) {
             out.ascii('-');
         }
@@ -182,10 +179,7 @@ public final class TimeColumn {
      * seconds two wide after a larger unit), and "- " before a negative time.
      */
     static void hoursMinutesSeconds(StringBuilder sb, long sec, long nanos, int p) {
-        long f = nanos;
-        for (int i = 9; i > p; i--) {
-            f /= 10;
-        }
+        long f = truncated(nanos, p);
         if (sec < 0 || f < 0) {
             sb.append("- ");
         }
@@ -217,10 +211,7 @@ public final class TimeColumn {
      * already negative (so -0.4 s at 0 decimals prints "0").
      */
     static void signed(StringBuilder sb, long sec, long nanos, int p) {
-        long f = nanos;
-        for (int i = 9; i > p; i--) {
-            f /= 10;
-        }
+        long f = truncated(nanos, p);
         if (f < 0 && sec >= 0) {
             sb.append('-');
         }
@@ -242,14 +233,20 @@ public final class TimeColumn {
         }
     }
 
-    private static void fraction(StringBuilder sb, long nanos, int p) {
-        if (p <= 0) {
-            return;
-        }
+    /** The first {@code p} of a fraction's nine decimals (truncated, as tshark does). */
+    private static long truncated(long nanos, int p) {
         long v = nanos;
         for (int i = 9; i > p; i--) {
             v /= 10;
         }
+        return v;
+    }
+
+    private static void fraction(StringBuilder sb, long nanos, int p) {
+        if (p <= 0) {
+            return;
+        }
+        long v = truncated(nanos, p);
         sb.append('.');
         if (v < 0) {
             // C's %06ld of a negative number, for fractions pcap files leave unnormalised
