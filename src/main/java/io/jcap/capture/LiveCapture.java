@@ -17,10 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A live capture as a frame source: one thread per interface reads libpcap's packets and
- * hands each to a bounded queue that the reader drains. A capture thread never
- * waits for the reader: when the queue is full the packet is counted as dropped (and
- * reported with libpcap's own drops), so a slow terminal or disk delays output, not capture.
+ * A live capture as a frame source: one thread per interface reads libpcap's packets in
+ * batches and hands each batch to a bounded queue that the reader drains. A capture thread
+ * never waits for the reader: when the queue is full the batch's packets are counted as
+ * dropped (and reported with libpcap's own drops), so a slow terminal or disk delays
+ * output, not capture.
  */
 public final class LiveCapture implements FrameSource {
     /** libpcap returns from a read at least this often, so a stop is seen promptly. */

@@ -63,7 +63,7 @@ public final class HexView implements PacketView {
 
     /** "Reassembled IPv4 (3008 bytes):" */
     private void sourceHeader(String name, int length) throws IOException {
-        out.text(name).text(" (").text(Integer.toString(length)).text(length == 1 ? " byte):" : " bytes):").newline();
+        out.text(name).text(" (").number(length).text(length == 1 ? " byte):" : " bytes):").newline();
     }
 
     @Override
