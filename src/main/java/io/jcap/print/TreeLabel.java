@@ -135,14 +135,25 @@ public final class TreeLabel {
             }
             case OCT -> sb.append('0').append(Long.toOctalString(v));
             case OUI -> {
-                // the three bytes of an organizationally unique identifier, "02:00:00"
+                // "00:0b:db (Dell Inc.)", cut to the 31 characters of tshark's buffer
+                int start = sb.length();
                 Formats.hex(sb, (v >>> 16) & 0xFF, 2).append(':');
                 Formats.hex(sb, (v >>> 8) & 0xFF, 2).append(':');
                 Formats.hex(sb, v & 0xFF, 2);
+                String vendor = named ? null : io.jcap.resolve.OuiNames.get().name(v);
+                if (vendor != null) {
+                    sb.append(" (").append(vendor).append(')');
+                    if (sb.length() - start > OUI_TEXT_MAX) {
+                        sb.setLength(start + OUI_TEXT_MAX);
+                    }
+                }
             }
             default -> decimal(sb, f, v);
         }
     }
+
+    /** tshark formats an OUI with its vendor into a 32-byte buffer. */
+    private static final int OUI_TEXT_MAX = 31;
 
     private static void decimal(StringBuilder sb, FieldDef f, long v) {
         if (f.type == FieldType.UINT64) {

@@ -24,11 +24,16 @@ import java.util.zip.GZIPInputStream;
  * (only the masked address is kept, as tshark keeps it); later lines win. Format: for
  * each of the three tables, a count, the sorted keys (longs) and a name index per key
  * (ints); then the count of names, their byte offsets (ints) and the UTF-8 bytes.
+ *
+ * <p>A second file beside it, {@code oui-names.bin}, holds the manuf file's vendor
+ * names (the long name, else the short one) for {@link OuiNames}: the count, the
+ * sorted 24-bit prefixes (ints), the names' byte offsets (ints) and the UTF-8 bytes.
  */
 public final class EtherTableCompiler {
     private final Map<Long, String> exact = new TreeMap<>();
     private final Map<Long, String> vendors = new TreeMap<>();
     private final Map<Long, String> ranges = new TreeMap<>();
+    private final Map<Integer, String> vendorLongNames = new TreeMap<>();
 
     public static void main(String[] args) throws IOException {
         EtherTableCompiler c = new EtherTableCompiler();
@@ -38,6 +43,7 @@ public final class EtherTableCompiler {
         Path out = Path.of(args[args.length - 1]);
         Files.createDirectories(out.getParent());
         c.write(out);
+        c.writeVendors(out.resolveSibling(OuiNames.RESOURCE));
     }
 
     private void read(Path gz) throws IOException {
@@ -55,6 +61,7 @@ public final class EtherTableCompiler {
         if (hash >= 0) {
             line = line.substring(0, hash);
         }
+        String[] tabs = line.split("\t");
         String[] cols = line.strip().split("\\s+");
         if (cols.length < 2) {
             return;
@@ -85,6 +92,8 @@ public final class EtherTableCompiler {
             }
         } else if (octets.length == 3) {
             vendors.put(value >>> 24, cols[1]);
+            String longName = tabs.length > 2 ? tabs[2].strip() : "";
+            vendorLongNames.put((int) (value >>> 24), longName.isEmpty() ? cols[1] : longName);
         } else if (octets.length == 6) {
             exact.put(value, cols[1]);
         }
@@ -116,6 +125,27 @@ public final class EtherTableCompiler {
                 utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
                 o.writeInt(offset);
                 offset += utf8[i].length;
+            }
+            o.writeInt(offset);
+            for (byte[] b : utf8) {
+                o.write(b);
+            }
+        }
+    }
+
+    private void writeVendors(Path out) throws IOException {
+        try (DataOutputStream o = new DataOutputStream(new FileOutputStream(out.toFile()))) {
+            o.writeInt(vendorLongNames.size());
+            for (int k : vendorLongNames.keySet()) {
+                o.writeInt(k);
+            }
+            List<byte[]> utf8 = new ArrayList<>();
+            int offset = 0;
+            for (String n : vendorLongNames.values()) {
+                byte[] b = n.getBytes(StandardCharsets.UTF_8);
+                utf8.add(b);
+                o.writeInt(offset);
+                offset += b.length;
             }
             o.writeInt(offset);
             for (byte[] b : utf8) {

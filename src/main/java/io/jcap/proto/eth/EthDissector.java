@@ -84,7 +84,8 @@ public final class EthDissector implements Dissector {
     }
 
     /**
-     * The address item and what tshark files under it: the resolved name and OUI (hidden),
+     * The address item and what tshark files under it: the resolved name, the OUI and its
+     * vendor (hidden),
      * the generic eth.addr twins, and the LG/IG bits of the first three bytes.
      */
     private static void address(Dissection d, FieldDef field, FieldDef lg, FieldDef ig, int off, long mac) {
@@ -93,10 +94,17 @@ public final class EthDissector implements Dissector {
         String resolved = d.etherNames != null ? d.etherNames.name(mac) : null;
         d.openRow(d.add(field, off, 6, mac));
         hidden(d, d.addObject(dst ? EthFields.DST_RESOLVED : EthFields.SRC_RESOLVED, off, 6, resolvedText(resolved, mac)));
+        String vendor = io.jcap.resolve.OuiNames.get().name(oui);
         hidden(d, d.add(dst ? EthFields.DST_OUI : EthFields.SRC_OUI, off, 3, oui));
+        if (vendor != null) {
+            hidden(d, d.addObject(dst ? EthFields.DST_OUI_RESOLVED : EthFields.SRC_OUI_RESOLVED, off, 6, vendor));
+        }
         d.add(EthFields.ADDR, off, 6, mac);
         hidden(d, d.addObject(EthFields.ADDR_RESOLVED, off, 6, resolvedText(resolved, mac)));
         hidden(d, d.add(EthFields.ADDR_OUI, off, 3, oui));
+        if (vendor != null) {
+            hidden(d, d.addObject(EthFields.ADDR_OUI_RESOLVED, off, 6, vendor));
+        }
         d.addBits(lg, off, 3, oui);
         hidden(d, d.addBits(EthFields.LG, off, 3, oui));
         d.addBits(ig, off, 3, oui);
