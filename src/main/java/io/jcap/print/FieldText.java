@@ -116,9 +116,9 @@ public final class FieldText {
             Formats.hexBytes(sb, b, 0, b.length);
             return;
         }
-        ByteBuf raw = d.buf.raw();
-        int from = d.buf.rawBase() + d.fieldOffset(row);
-        int n = Math.min(d.fieldLength(row), d.frame.capturedLength - d.fieldOffset(row));
+        ByteBuf raw = d.fieldSource(row);
+        int from = d.fieldSourceBase(row) + d.fieldOffset(row);
+        int n = Math.min(d.fieldLength(row), d.fieldSourceLength(row) - d.fieldOffset(row));
         for (int i = 0; i < n; i++) {
             int b = raw.getUnsignedByte(from + i);
             sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));

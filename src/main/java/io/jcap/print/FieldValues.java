@@ -29,10 +29,6 @@ public final class FieldValues {
     }
 
     /**
-     * True for a text-only item (Wireshark's hf_text_only, abbreviation "text"): a row
-     * whose field has no filter name, shown by its label alone.
-     */
-    /**
      * True for a protocol item inside another protocol's tree whose value is its bytes: the
      * TCP options ("tcp.options.mss"), which tshark prints as byte strings.
      */
@@ -40,6 +36,10 @@ public final class FieldValues {
         return f.type == FieldType.PROTOCOL && f.abbrev.startsWith("tcp.options.");
     }
 
+    /**
+     * True for a text-only item (Wireshark's hf_text_only, abbreviation "text"): a row
+     * whose field has no filter name, shown by its label alone.
+     */
     public static boolean isTextItem(FieldDef f) {
         return f.abbrev.isEmpty() || f.abbrev.equals("text");
     }
@@ -116,9 +116,9 @@ public final class FieldValues {
             return;
         }
         int from = d.fieldOffset(row);
-        int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
-        ByteBuf raw = d.frame.data;
-        int base = d.frame.offset + from;
+        int n = Math.max(0, Math.min(d.fieldLength(row), d.fieldSourceLength(row) - from));
+        ByteBuf raw = d.fieldSource(row);
+        int base = d.fieldSourceBase(row) + from;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(sep);
@@ -145,12 +145,12 @@ public final class FieldValues {
         if (len <= 0) {
             return;
         }
-        if (from < 0 || len > d.frame.capturedLength - from) {
+        if (from < 0 || len > d.fieldSourceLength(row) - from) {
             sb.append(LENGTH_INVALID);
             return;
         }
-        ByteBuf raw = d.frame.data;
-        int base = d.frame.offset + from;
+        ByteBuf raw = d.fieldSource(row);
+        int base = d.fieldSourceBase(row) + from;
         for (int i = 0; i < len; i++) {
             hex2(sb, raw.getUnsignedByte(base + i));
         }
@@ -158,10 +158,9 @@ public final class FieldValues {
 
     /**
      * Whether the item has bytes behind it (Wireshark's fi->ds_tvb): false for items added
-     * without a buffer, which tshark leaves at offset 0 with length 0: expert items and
-     * what is under them, and length-0 items at offset 0 under an item that starts later
-     * (generated items such as icmp.resp_to or tcp.completeness). Their _raw arrays in
-     * -T jsonraw have no hex element.
+     * without a buffer: expert items and what is under them, and the generated fields
+     * tshark's dissectors add with a NULL tvb. Their _raw arrays in -T jsonraw have no hex
+     * element.
      */
     public static boolean hasDataSource(Dissection d, int row) {
         for (int r = row; r >= 0; r = d.fieldParent(r)) {
@@ -169,19 +168,43 @@ public final class FieldValues {
                 return false;
             }
         }
-        int parent = d.fieldParent(row);
-        return !(d.fieldLength(row) == 0 && d.fieldOffset(row) == 0 && parent >= 0 && d.fieldOffset(parent) > 0);
+        return !WITHOUT_TVB.contains(d.fieldDef(row).abbrev);
+    }
+
+    /** Generated fields tshark 4.0 adds without a tvb (seen in its -T jsonraw output). */
+    private static final java.util.Set<String> WITHOUT_TVB = java.util.Set.of(
+            "icmp.resp_to", "icmp.resptime", "icmpv6.resp_to", "icmpv6.resptime", "tcp.completeness");
+
+    /**
+     * The offset a _raw array gives: in the frame, PDML's pos (the layer's start for an
+     * item without bytes); in another data source, the offset in it (tvb_raw_offset of
+     * a reassembled tvb is 0).
+     */
+    public static int rawOffset(Dissection d, int row) {
+        return d.fieldSource(row) == d.frame.data ? pdmlPos(d, row) : d.fieldOffset(row);
     }
 
     /**
-     * PDML's pos: the item's offset, or, when it is smaller than its parent's (an item
-     * without bytes at offset 0), the parent's offset plus it, as print.c computes it.
+     * PDML's pos: the item's offset, or, when it is smaller than that of the nearest
+     * ancestor with bytes (an item without bytes at offset 0), that ancestor's offset plus
+     * it: print.c counts from the start of the layer's tvb.
      */
     public static int pdmlPos(Dissection d, int row) {
         int parent = d.fieldParent(row);
+        if (parent >= 0 && isExpertProtocol(d.fieldDef(parent))) {
+            // expert.c adds an expert item's message, severity and group without a tvb
+            return 0;
+        }
         int off = d.fieldOffset(row);
-        if (parent >= 0 && off < d.fieldOffset(parent)) {
-            return d.fieldOffset(parent) + off;
+        for (int p = d.fieldParent(row); p >= 0; p = d.fieldParent(p)) {
+            // an item without bytes under another one (tcp.analysis > iRTT) counts from the layer
+            int base = d.fieldOffset(p);
+            if (off < base) {
+                return base + off;
+            }
+            if (base > 0 || d.fieldLength(p) > 0) {
+                break;
+            }
         }
         return off;
     }
@@ -194,7 +217,7 @@ public final class FieldValues {
         if (o instanceof byte[] b && b.length == len) {
             return false;
         }
-        return len > 0 && (from < 0 || len > d.frame.capturedLength - from);
+        return len > 0 && (from < 0 || len > d.fieldSourceLength(row) - from);
     }
 
     /** A bit field's value (masked and shifted) as "%X": the value pdml and the _raw members show for it. */

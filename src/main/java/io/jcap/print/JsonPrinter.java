@@ -229,11 +229,13 @@ public final class JsonPrinter implements PacketView {
         if (FieldValues.hasMask(f)) {
             values.maskedHex(tmp, d, row);
             json.value(tmp);
-        } else if (FieldValues.hasDataSource(d, row)) {
+        }
+        boolean source = FieldValues.hasDataSource(d, row);
+        if (source && !FieldValues.hasMask(f)) {
             values.rawHex(tmp, d, row);
             json.value(tmp);
         }
-        json.raw(Integer.toString(d.fieldOffset(row)));
+        json.raw(Integer.toString(source ? FieldValues.rawOffset(d, row) : 0));
         json.raw(Integer.toString(d.fieldLength(row)));
         json.raw(FieldValues.mask(f));
         json.raw(Integer.toString(FieldValues.ftype(f)));

@@ -153,7 +153,8 @@ public final class PdmlPrinter implements PacketView {
         boolean text = FieldValues.isTextItem(f);
         boolean data = !text && FieldValues.isDataProtocol(f);
         boolean expert = !text && FieldValues.isExpertProtocol(f);
-        boolean protocol = !text && f.type == FieldType.PROTOCOL;
+        // TCP options are protocols whose value is their bytes: PDML prints them as fields
+        boolean protocol = !text && f.type == FieldType.PROTOCOL && !FieldValues.isSubProtocol(f);
         boolean children = index.hasChildren(row);
         boolean wrap = (!protocol || data) && level == 0;
         indent(level + 1);

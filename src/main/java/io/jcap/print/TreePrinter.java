@@ -177,8 +177,8 @@ public final class TreePrinter implements PacketView {
                 dump.print(out, io.netty.buffer.Unpooled.wrappedBuffer(b), 0, b.length);
             } else {
                 int from = d.fieldOffset(row);
-                int n = Math.max(0, Math.min(d.fieldLength(row), d.frame.capturedLength - from));
-                dump.print(out, d.buf.raw(), d.buf.rawBase() + from, n);
+                int n = Math.max(0, Math.min(d.fieldLength(row), d.fieldSourceLength(row) - from));
+                dump.print(out, d.fieldSource(row), d.fieldSourceBase(row) + from, n);
             }
         }
         if (!expand) {

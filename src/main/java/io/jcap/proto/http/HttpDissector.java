@@ -446,6 +446,10 @@ public final class HttpDissector implements Dissector {
         }
 
         // ---- the body
+        if (top >= 0) {
+            // tshark's HTTP item spans the headers; the body's items follow in its tree
+            d.setLength(top, offset - start);
+        }
         int reportedDatalen = Math.max(0, end - offset);
         int datalen = Math.max(0, capEnd - offset);
         boolean toEnd = false;

@@ -376,8 +376,6 @@ public final class Ipv4Dissector implements Dissector {
                     return totalLength;
                 }
                 Reassembly.noteReassembled(hindsight, whole, d.frame.number);
-                Reassembly.tree(d, whole, FRAGMENT_ITEMS);
-                d.close();
                 d.fragmented = false;
                 boolean columns = !Reassembly.illegal(whole);
                 if (!columns) {
@@ -386,6 +384,9 @@ public final class Ipv4Dissector implements Dissector {
                 d.dataSource("Reassembled IPv4", whole.whole, whole.length);
                 PacketBuffer.Saved saved = buf.switchTo(whole.whole, whole.length);
                 try {
+                    // the fragment items count in the reassembled bytes, as tshark's do
+                    Reassembly.tree(d, whole, FRAGMENT_ITEMS);
+                    d.close();
                     next(proto, buf, 0, whole.length, columns, d);
                 } finally {
                     buf.switchBack(saved);

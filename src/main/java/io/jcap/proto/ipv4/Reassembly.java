@@ -363,13 +363,14 @@ public final class Reassembly<K> {
             }
             sb.append('#').append(f.frame).append('(').append(f.length).append(')');
         }
-        int top = d.addObject(it.fragments, 0, 0, wholeBytes(g));
+        int top = d.addObject(it.fragments, 0, total, wholeBytes(g));
         d.setText(top, sb.toString());
         d.flag(top, Dissection.GENERATED);
         d.openRow(top);
         for (Fragment f : g.fragments) {
             // tshark 4.0 files no ip.fragment value for a fragment shown with flags
-            int row = f.flags == 0 ? d.add(it.fragment, 0, 0, f.frame) : d.addBytes(IpTree.TEXT, 0, 0);
+            int row = f.flags == 0 ? d.add(it.fragment, f.offset, f.length, f.frame)
+                    : d.addBytes(IpTree.TEXT, f.offset, f.length);
             d.setText(row, "Frame: " + f.frame + ", payload: " + f.offset + "-" + (f.offset + f.length - 1) + " ("
                     + f.length + (f.length == 1 ? " byte)" : " bytes)"));
             d.flag(row, Dissection.GENERATED);

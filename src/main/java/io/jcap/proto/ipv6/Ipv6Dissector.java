@@ -64,6 +64,10 @@ public final class Ipv6Dissector implements Dissector {
         /** The payload length left for the fragmentable part (extension headers subtracted). */
         int fragPlen;
         int hopLimit;
+        /** Where the IPv6 item ends in the frame: after the extension headers walked there. */
+        int end;
+        /** The walk continues in reassembled bytes: the item's end is no longer moved. */
+        boolean reassembled;
         /** The destination as routing headers update it (pinfo->dst), for RPL's elided bytes. */
         final byte[] dst = new byte[16];
         final byte[] src = new byte[16];
@@ -74,6 +78,8 @@ public final class Ipv6Dissector implements Dissector {
             jumbo = 0;
             fragPlen = 0;
             hopLimit = 0;
+            end = 0;
+            reassembled = false;
             return this;
         }
     }
@@ -143,7 +149,9 @@ public final class Ipv6Dissector implements Dissector {
             IpTree.bits(sb, b0, 0xF0, 8).append("Version: ").append(version);
             d.setText(versionRow, sb.toString());
             // tshark also files the version under ip.version, hidden: a field of IPv6's own
-            d.flag(d.add(Ipv6Fields.IP_VERSION, offset, 1, version), Dissection.HIDDEN);
+            int ipVersion = d.add(Ipv6Fields.IP_VERSION, offset, 1, version);
+            d.flag(ipVersion, Dissection.HIDDEN);
+            d.setText(ipVersion, sb + " [This field makes the filter match on \"ip.version == 6\" possible]");
         }
         if (version != 6) {
             // the EtherType hand-off then shows the frame as an unknown type
@@ -224,6 +232,7 @@ public final class Ipv6Dissector implements Dissector {
         }
         d.ipv6HopLimit = hopLimit;
         w.root = top;
+        w.end = offset + HEADER;
         w.plen = plen;
         w.fragPlen = plen;
         w.hopLimit = hopLimit;
@@ -261,8 +270,16 @@ public final class Ipv6Dissector implements Dissector {
     /** Leaves the IPv6 item: what follows is a layer of its own. */
     private static void leave(Dissection d, Walk w) {
         if (w.root >= 0) {
+            // tshark's IPv6 item spans the extension headers before the upper layer
+            d.setLength(w.root, w.end - d.fieldOffset(w.root));
             d.close();
             w.root = -1;
+        }
+    }
+
+    private static void extended(Walk w, int end) {
+        if (!w.reassembled) {
+            w.end = end;
         }
     }
 
@@ -273,14 +290,17 @@ public final class Ipv6Dissector implements Dissector {
                 case HOP_BY_HOP_NH, DESTINATION_NH -> {
                     next = options(buf, off, next == HOP_BY_HOP_NH, d, w);
                     off += (buf.u8(off + 1) + 1) * 8;
+                    extended(w, off);
                 }
                 case ROUTING_NH -> {
                     next = routing(buf, off, d, w);
                     off += (buf.u8(off + 1) + 1) * 8;
+                    extended(w, off);
                 }
                 case AUTHENTICATION_NH -> {
                     next = authentication(buf, off, d, w);
                     off += (buf.u8(off + 1) + 2) * 4;
+                    extended(w, off);
                 }
                 case FRAGMENT_NH -> {
                     fragment(buf, off, d, w);
@@ -433,15 +453,19 @@ public final class Ipv6Dissector implements Dissector {
                 if (whole != null) {
                     // the fragment tree goes in the IPv6 item
                     Reassembly.noteReassembled(hindsight, whole, d.frame.number);
-                    Reassembly.tree(d, whole, FRAGMENT_ITEMS);
                     d.fragmented = false;
                     w.fragPlen = 0;
+                    // a reassembling fragment's header belongs to the IPv6 item
+                    extended(w, payload);
+                    w.reassembled = true;
                     if (Reassembly.illegal(whole)) {
                         d.info.set("[Illegal fragments]");
                     }
                     d.dataSource("Reassembled IPv6", whole.whole, whole.length);
                     PacketBuffer.Saved saved = buf.switchTo(whole.whole, whole.length);
                     try {
+                        // the fragment items count in the reassembled bytes, as tshark's do
+                        Reassembly.tree(d, whole, FRAGMENT_ITEMS);
                         headers(buf, 0, nh, d, w);
                     } finally {
                         buf.switchBack(saved);

@@ -111,6 +111,7 @@ public final class JsonTree {
                     }
                     int ks = p;
                     String k = string();
+                    int keyLength = p - ks;
                     ws();
                     if (peek() != ':') {
                         throw INVALID;
@@ -120,8 +121,10 @@ public final class JsonTree {
                     if (tree) {
                         int m = d.addObject(JsonFields.MEMBER, ks, 0, k);
                         d.openRow(m);
-                        member(path + "/" + k, k, ks, depth);
+                        member(path + "/" + k, k, ks, keyLength, depth);
                         d.close();
+                        // the member, as its path, runs from the key to the value's end
+                        d.setLength(m, p - ks);
                     } else {
                         value(null, k, depth + 1);
                     }
@@ -169,7 +172,7 @@ public final class JsonTree {
     }
 
     /** A member's items; its value at p. */
-    private void member(String path, String key, int keyOffset, int depth) throws Invalid {
+    private void member(String path, String key, int keyOffset, int keyLength, int depth) throws Invalid {
         int c = peek();
         if (c == '{' || c == '[') {
             value(path, key, depth + 1);
@@ -182,8 +185,8 @@ public final class JsonTree {
                     JsonFields.MEMBER_WITH_VALUE.name, key + ":" + text), Dissection.GENERATED);
             valueItem(c, start, text);
         }
-        d.addObject(JsonFields.KEY, keyOffset, 0, key);
-        d.flag(d.addObject(JsonFields.PATH, keyOffset, 0, path), Dissection.GENERATED);
+        d.addObject(JsonFields.KEY, keyOffset, keyLength, key);
+        d.flag(d.addObject(JsonFields.PATH, keyOffset, p - keyOffset, path), Dissection.GENERATED);
     }
 
     /** An array element's items; the element at p. */

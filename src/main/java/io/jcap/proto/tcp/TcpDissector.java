@@ -275,7 +275,7 @@ public final class TcpDissector implements Dissector {
         if (haveSeglen) {
             seglen = reported - hlen;
             if (tree) {
-                d.flag(d.add(TcpFields.LEN, offset + 12, 1, seglen), Dissection.GENERATED);
+                d.flag(d.add(TcpFields.LEN, 0, 0, seglen), Dissection.GENERATED);
             }
             marks = analyze(c, fwd, rev, seq, ack, seglen, flags, win, now, frameNo, marks, tree);
             shownSeq = seq - c.baseSeq[fwd];
@@ -934,7 +934,7 @@ public final class TcpDissector implements Dissector {
         if (t.length() > 239) {
             t.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
         }
-        int top = d.addText(TcpFields.SEGMENTS, 0, 0, t.toString());
+        int top = d.addText(TcpFields.SEGMENTS, 0, len, t.toString());
         d.flag(top, Dissection.GENERATED);
         d.openRow(top);
         for (int i = 0; i < n; i++) {
@@ -943,13 +943,13 @@ public final class TcpDissector implements Dissector {
             String text = fl == 0 ? "Frame: " + done.fragFrame[i] + " (no data)"
                     : "Frame: " + done.fragFrame[i] + ", payload: " + off + "-" + (off + fl - 1) + " (" + fl
                     + (fl == 1 ? " byte)" : " bytes)");
-            int r = d.add(TcpFields.SEGMENT, 0, 0, done.fragFrame[i]);
+            int r = d.add(TcpFields.SEGMENT, off, fl, done.fragFrame[i]);
             d.setText(r, text);
             d.flag(r, Dissection.GENERATED);
         }
         d.flag(d.add(TcpFields.SEGMENT_COUNT, 0, 0, n), Dissection.GENERATED);
         d.flag(d.add(TcpFields.REASSEMBLED_LENGTH, 0, 0, len), Dissection.GENERATED);
-        d.flag(d.addObject(TcpFields.REASSEMBLED_DATA, 0, 0, Arrays.copyOf(done.data, len)), Dissection.GENERATED);
+        d.flag(d.addObject(TcpFields.REASSEMBLED_DATA, 0, len, Arrays.copyOf(done.data, len)), Dissection.GENERATED);
         d.openRow(saved);
     }
 
@@ -957,14 +957,15 @@ public final class TcpDissector implements Dissector {
     private void callReassembled(PacketBuffer buf, TcpReassembly.Msp done, Dissection d, int marks, int sport,
                                  int dport, int serverPort, boolean canDesegment) {
         int length = done.datalen;
-        int first = d.fieldCount();
-        if (d.tree()) {
-            fragmentTree(d, done);
-        }
-        int last = d.fieldCount();
         io.netty.buffer.ByteBuf reassembled = Unpooled.wrappedBuffer(done.data, 0, length);
         d.dataSource("Reassembled TCP", reassembled, length);
         PacketBuffer.Saved saved = buf.switchTo(reassembled, length);
+        int first = d.fieldCount();
+        if (d.tree()) {
+            // the segment items count in the reassembled bytes, as tshark's do
+            fragmentTree(d, done);
+        }
+        int last = d.fieldCount();
         try {
             d.canDesegment = canDesegment;
             d.desegmentOffset = 0;
