@@ -60,6 +60,9 @@ public final class Dissection {
     private int layerCount;
     /** The protocol being dissected, named in "[Malformed Packet: X]". */
     public Protocol current;
+    /** Where {@link #current}'s bytes begin (the offset it was called at). */
+    private int currentStart;
+    private int callOffset;
 
     // ---- fields
     private boolean tree;
@@ -144,6 +147,8 @@ public final class Dissection {
     /** Set when a layer ran past the captured or reported bytes. */
     public BoundsException exception;
     public Protocol exceptionIn;
+    /** Where the layer that failed begins: tshark places the malformed item there. */
+    public int exceptionAt;
 
     /** Whether dissectors record fields for this run. */
     public void recordFields(boolean on) {
@@ -196,8 +201,11 @@ public final class Dissection {
         desegmentLength = 0;
         layerCount = 0;
         current = null;
+        currentStart = 0;
+        callOffset = 0;
         exception = null;
         exceptionIn = null;
+        exceptionAt = 0;
         if (count > 0) {
             Arrays.fill(object, 0, count, null);
             Arrays.fill(label, 0, count, null);
@@ -247,6 +255,7 @@ public final class Dissection {
     /** Enters a protocol layer: it names exceptions from now on and joins frame.protocols. */
     public void enter(Protocol p) {
         current = p;
+        currentStart = callOffset;
         if (wanted != null) {
             // the frame hands off to its link layer without a call: a scope of its own
             boolean on = recording && wanted.contains(p);
@@ -286,10 +295,13 @@ public final class Dissection {
         int saved = buf.narrow(end);
         boolean savedTree = tree;
         boolean savedFresh = freshScope;
+        int savedCall = callOffset;
         freshScope = true;
+        callOffset = offset;
         try {
             return next.dissect(buf, offset, this);
         } finally {
+            callOffset = savedCall;
             buf.restore(saved);
             tree = savedTree;
             freshScope = savedFresh;
@@ -301,6 +313,7 @@ public final class Dissection {
         if (exception == null) {
             exception = e;
             exceptionIn = current;
+            exceptionAt = currentStart;
         }
     }
 

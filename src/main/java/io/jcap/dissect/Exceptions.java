@@ -44,13 +44,15 @@ public final class Exceptions {
             d.setText(row, "[Packet size limited during capture: " + proto + " truncated]");
             return;
         }
-        int row = d.addBytes(MalformedFields.PROTOCOL.field, 0, 0);
+        // a malformed layer's items sit at its start (PDML's pos), without bytes
+        int at = d.exceptionAt;
+        int row = d.addBytes(MalformedFields.PROTOCOL.field, at, 0);
         d.setText(row, "[Malformed Packet: " + proto + "]");
         d.openRow(row);
         Expert.add(d, MalformedFields.EXPERT, Expert.Severity.ERROR, Expert.Group.MALFORMED,
-                "Malformed Packet (Exception occurred)", 0, 0);
+                "Malformed Packet (Exception occurred)", at, 0);
         // and a hidden protocol item under it, as tshark's tree has (JSON and PDML show it)
-        d.flag(d.addBytes(MalformedFields.PROTOCOL.field, 0, 0), Dissection.HIDDEN);
+        d.flag(d.addBytes(MalformedFields.PROTOCOL.field, at, 0), Dissection.HIDDEN);
         d.close();
     }
 }

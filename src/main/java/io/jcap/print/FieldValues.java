@@ -168,7 +168,12 @@ public final class FieldValues {
                 return false;
             }
         }
-        return !WITHOUT_TVB.contains(d.fieldDef(row).abbrev);
+        String abbrev = d.fieldDef(row).abbrev;
+        int parent = d.fieldParent(row);
+        if (abbrev.equals("_ws.malformed") && parent >= 0 && d.fieldDef(parent).abbrev.equals(abbrev)) {
+            return false; // the hidden item under "[Malformed Packet: X]"
+        }
+        return !WITHOUT_TVB.contains(abbrev);
     }
 
     /** Generated fields tshark 4.0 adds without a tvb (seen in its -T jsonraw output). */

@@ -66,6 +66,8 @@ public final class Ipv6Dissector implements Dissector {
         int hopLimit;
         /** Where the IPv6 item ends in the frame: after the extension headers walked there. */
         int end;
+        /** Where the captured bytes of the frame end: the item never runs past them. */
+        int capturedEnd;
         /** The walk continues in reassembled bytes: the item's end is no longer moved. */
         boolean reassembled;
         /** The destination as routing headers update it (pinfo->dst), for RPL's elided bytes. */
@@ -79,6 +81,7 @@ public final class Ipv6Dissector implements Dissector {
             fragPlen = 0;
             hopLimit = 0;
             end = 0;
+            capturedEnd = 0;
             reassembled = false;
             return this;
         }
@@ -130,7 +133,8 @@ public final class Ipv6Dissector implements Dissector {
         d.enter(Ipv6Fields.PROTOCOL);
         d.setProtocol("IPv6");
         d.info.clear();
-        int top = d.open(Ipv6Fields.PROTOCOL.field, offset, HEADER);
+        // a protocol item runs at most to the end of what was captured
+        int top = d.open(Ipv6Fields.PROTOCOL.field, offset, Math.min(HEADER, Math.max(0, buf.capturedRemaining(offset))));
         try {
             return dissect(buf, offset, top, d);
         } catch (BoundsException e) {
@@ -233,6 +237,7 @@ public final class Ipv6Dissector implements Dissector {
         d.ipv6HopLimit = hopLimit;
         w.root = top;
         w.end = offset + HEADER;
+        w.capturedEnd = offset + buf.capturedRemaining(offset);
         w.plen = plen;
         w.fragPlen = plen;
         w.hopLimit = hopLimit;
@@ -271,7 +276,7 @@ public final class Ipv6Dissector implements Dissector {
     private static void leave(Dissection d, Walk w) {
         if (w.root >= 0) {
             // tshark's IPv6 item spans the extension headers before the upper layer
-            d.setLength(w.root, w.end - d.fieldOffset(w.root));
+            d.setLength(w.root, Math.min(w.end, w.capturedEnd) - d.fieldOffset(w.root));
             d.close();
             w.root = -1;
         }
