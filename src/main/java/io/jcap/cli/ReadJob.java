@@ -300,6 +300,8 @@ final class ReadJob {
         }
         d.recordFields(true);
         java.util.Set<io.jcap.field.Protocol> layers;
+        boolean wholeTrees = viewNeedsFields && recordedLayers(registry) == null;
+        d.labels(wholeTrees, wholeTrees ? null : labelValues(wanted));
         if (viewNeedsFields) {
             layers = recordedLayers(registry);
             if (layers != null && !wanted.isEmpty()) {
@@ -314,6 +316,21 @@ final class ReadJob {
             layers = wanted.isEmpty() ? java.util.Set.of() : RecordedLayers.of(wanted, registry);
         }
         d.recordOnly(layers);
+    }
+
+    /** The requested fields whose value is their tree text: protocols and text items. */
+    private java.util.Set<io.jcap.field.FieldDef> labelValues(java.util.List<io.jcap.field.FieldDef> filterFields) {
+        java.util.Set<io.jcap.field.FieldDef> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.List<io.jcap.field.FieldDef> all = new java.util.ArrayList<>(filterFields);
+        if (s.fields != null) {
+            all.addAll(s.fields);
+        }
+        for (io.jcap.field.FieldDef f : all) {
+            if (f.type == io.jcap.field.FieldType.PROTOCOL || io.jcap.print.FieldValues.isTextItem(f)) {
+                set.add(f);
+            }
+        }
+        return set;
     }
 
     private int loop(FrameSource source, FrameSink sink, boolean printing, FirstPass first) throws IOException {

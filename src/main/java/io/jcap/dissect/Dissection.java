@@ -68,6 +68,8 @@ public final class Dissection {
     private boolean tree;
     /** Fields are recorded at all (a view or filter wants some). */
     private boolean recording;
+    private boolean labels = true;
+    private java.util.Set<FieldDef> labelValues;
     /** The protocols whose fields are wanted, or null for all. */
     private java.util.Set<Protocol> wanted;
     /**
@@ -173,6 +175,32 @@ public final class Dissection {
      * unwanted layers may thus be recorded too: views must pick their fields by
      * definition, as -T fields and -e do, and must not rely on the tree's shape.
      */
+    /**
+     * Whether dissectors build the tree text of the items they record. Views that print
+     * whole trees need it; -T fields, -e and filters read values, and of the texts only
+     * those that are values: of the protocol and text items in {@code values} (null: none).
+     */
+    public void labels(boolean all, java.util.Set<FieldDef> values) {
+        labels = all;
+        labelValues = values == null || values.isEmpty() ? null : values;
+    }
+
+    /**
+     * True when {@code row}'s text is wanted: dissectors build a text that is only tree
+     * text (bits, units, notes) only then, and skip the string work otherwise.
+     */
+    public boolean labelled(int row) {
+        if (row < 0) {
+            return false;
+        }
+        if (labels) {
+            return true;
+        }
+        // a text-only item is nothing but its text
+        String abbrev = def[row].abbrev;
+        return abbrev.isEmpty() || abbrev.equals("text") || labelValues != null && labelValues.contains(def[row]);
+    }
+
     public void recordOnly(java.util.Set<Protocol> protocols) {
         wanted = protocols == null ? null : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (protocols != null) {

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * -T fields and -e record only the layers of the requested fields
- * ({@link RecordedLayers}, {@code Dissection.recordOnly}). For every protocol whose
+ * ({@link RecordedLayers}, {@code Dissection.recordOnly}), and build only the texts that
+ * are values ({@code Dissection.labels}). For every protocol whose
  * items a sample holds, dissecting with only that protocol's fields requested must give
  * each of those fields the values, in row order (-T fields) and in tree order (-e with
  * json/ek/pdml), that the full dissection gives it, and the same columns.
@@ -53,11 +54,13 @@ class RecordOnlyTest {
                           List<String> columns, Set<FieldDef> seen) {
     }
 
-    private Frames dissect(String file, Set<Protocol> only) throws IOException {
+    /** {@code labelValues}: the fields whose text is wanted (as -T fields asks), null for all texts. */
+    private Frames dissect(String file, Set<Protocol> only, Set<FieldDef> labelValues) throws IOException {
         DissectorEngine engine = StandardProtocols.engine();
         Dissection d = new Dissection();
         d.recordFields(true);
         d.recordOnly(only);
+        d.labels(labelValues == null, labelValues);
         Frames out = new Frames(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
         TreeIndex index = new TreeIndex();
         FrameSource opened;
@@ -122,7 +125,7 @@ class RecordOnlyTest {
     @ParameterizedTest
     @MethodSource("files")
     void eachProtocolAloneRecordsWhatTheFullTreeHolds(String file) throws IOException {
-        Frames full = dissect(file, null);
+        Frames full = dissect(file, null, null);
         Map<Protocol, List<FieldDef>> byProtocol = new LinkedHashMap<>();
         for (FieldDef f : full.seen) {
             byProtocol.computeIfAbsent(f.protocol, k -> new ArrayList<>()).add(f);
@@ -138,8 +141,15 @@ class RecordOnlyTest {
             if (only == null) {
                 continue;
             }
-            // the set a view asks for names the requested protocols, and only those rows are compared
-            Frames part = dissect(file, only);
+            // the set a view asks for names the requested protocols, and only those rows are
+            // compared; of the texts, only those that are values (protocols, text items) are built
+            Set<FieldDef> labelValues = new java.util.HashSet<>();
+            for (FieldDef f : e.getValue()) {
+                if (f.type == io.jcap.field.FieldType.PROTOCOL || FieldValues.isTextItem(f)) {
+                    labelValues.add(f);
+                }
+            }
+            Frames part = dissect(file, only, labelValues);
             for (int i = 0; i < full.columns.size(); i++) {
                 assertEquals(full.columns.get(i), part.columns.get(i), file + ": frame " + (i + 1)
                         + " columns with only " + only);

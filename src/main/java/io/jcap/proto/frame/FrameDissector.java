@@ -63,18 +63,23 @@ public final class FrameDissector implements Dissector {
     }
 
     private void fields(Frame f, long ns, Dissection d) {
-        StringBuilder sb = new StringBuilder(128).append("Frame ").append(f.number).append(": ");
-        bytes(sb, f.originalLength).append(" on wire (").append(8L * f.originalLength).append(" bits), ");
-        bytes(sb, f.capturedLength).append(" captured (").append(8L * f.capturedLength).append(" bits)");
         String iface = f.section > 0 ? (f.interfaceName != null ? f.interfaceName : "unknown") : null;
-        if (iface != null) {
-            sb.append(" on interface ").append(iface).append(", id ").append(f.sectionInterfaceId);
+        int top = d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength);
+        if (d.labelled(top)) {
+            StringBuilder sb = new StringBuilder(128).append("Frame ").append(f.number).append(": ");
+            bytes(sb, f.originalLength).append(" on wire (").append(8L * f.originalLength).append(" bits), ");
+            bytes(sb, f.capturedLength).append(" captured (").append(8L * f.capturedLength).append(" bits)");
+            if (iface != null) {
+                sb.append(" on interface ").append(iface).append(", id ").append(f.sectionInterfaceId);
+            }
+            d.setText(top, sb.toString());
         }
-        d.setText(d.open(FrameFields.PROTOCOL.field, 0, f.capturedLength), sb.toString());
         if (iface != null) {
             d.add(FrameFields.SECTION_NUMBER, 0, 0, f.section);
             int id = d.add(FrameFields.INTERFACE_ID, 0, 0, f.sectionInterfaceId);
-            d.setText(id, "Interface id: " + f.sectionInterfaceId + " (" + iface + ")");
+            if (d.labelled(id)) {
+                d.setText(id, "Interface id: " + f.sectionInterfaceId + " (" + iface + ")");
+            }
             d.openRow(id);
             d.addObject(FrameFields.INTERFACE_NAME, 0, 0, iface);
             if (f.interfaceDescription != null) {
@@ -99,12 +104,16 @@ public final class FrameDissector implements Dissector {
 
     /** Frame Length, Capture Length and the marked and ignored flags: every frame item has them. */
     private static void lengthItems(Frame f, Dissection d) {
-        d.setText(d.add(FrameFields.LEN, 0, 0, f.originalLength),
-                bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
-                        .append(8L * f.originalLength).append(" bits)").toString());
-        d.setText(d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength),
-                bytes(new StringBuilder("Capture Length: "), f.capturedLength).append(" (")
-                        .append(8L * f.capturedLength).append(" bits)").toString());
+        int len = d.add(FrameFields.LEN, 0, 0, f.originalLength);
+        if (d.labelled(len)) {
+            d.setText(len, bytes(new StringBuilder("Frame Length: "), f.originalLength).append(" (")
+                    .append(8L * f.originalLength).append(" bits)").toString());
+        }
+        int capLen = d.add(FrameFields.CAP_LEN, 0, 0, f.capturedLength);
+        if (d.labelled(capLen)) {
+            d.setText(capLen, bytes(new StringBuilder("Capture Length: "), f.capturedLength).append(" (")
+                    .append(8L * f.capturedLength).append(" bits)").toString());
+        }
         d.flag(d.add(FrameFields.MARKED, 0, 0, 0), Dissection.GENERATED);
         d.flag(d.add(FrameFields.IGNORED, 0, 0, 0), Dissection.GENERATED);
     }

@@ -123,7 +123,7 @@ public final class Ipv4Dissector implements Dissector {
         boolean tree = d.tree();
         StringBuilder sb = tree ? new StringBuilder(96) : null;
         int versionRow = d.add(Ipv4Fields.VERSION, offset, 1, version);
-        if (tree) {
+        if (d.labelled(versionRow)) {
             IpTree.bits(sb, b0, 0xF0, 8).append("Version: ").append(version);
             d.setText(versionRow, sb.toString());
         }
@@ -140,7 +140,7 @@ public final class Ipv4Dissector implements Dissector {
             return buf.end() - offset;
         }
         int hlenRow = d.add(Ipv4Fields.HDR_LEN, offset, 1, hlen);
-        if (tree) {
+        if (d.labelled(hlenRow)) {
             sb.setLength(0);
             IpTree.bits(sb, b0, 0x0F, 8).append("Header Length: ").append(hlen).append(" bytes (").append(hlen >> 2)
                     .append(')');
@@ -156,10 +156,12 @@ public final class Ipv4Dissector implements Dissector {
         int tos = buf.u8(offset + 1);
         if (tree) {
             int ds = d.add(Ipv4Fields.DSFIELD, offset + 1, 1, tos);
-            sb.setLength(0);
-            sb.append("Differentiated Services Field: 0x");
-            Formats.hex(sb, tos, 2).append(" (").append(dsText(tos)).append(')');
-            d.setText(ds, sb.toString());
+            if (d.labelled(ds)) {
+                sb.setLength(0);
+                sb.append("Differentiated Services Field: 0x");
+                Formats.hex(sb, tos, 2).append(" (").append(dsText(tos)).append(')');
+                d.setText(ds, sb.toString());
+            }
             d.openRow(ds);
             d.addBits(Ipv4Fields.DSFIELD_DSCP, offset + 1, 1, tos);
             d.addBits(Ipv4Fields.DSFIELD_ECN, offset + 1, 1, tos);
@@ -214,7 +216,7 @@ public final class Ipv4Dissector implements Dissector {
         int fragField = buf.u16(offset + 6);
         if (tree) {
             int flags = d.addBits(Ipv4Fields.FLAGS, offset + 6, 1, fragField >> 8);
-            if ((fragField & 0xE000) != 0) {
+            if ((fragField & 0xE000) != 0 && d.labelled(flags)) {
                 sb.setLength(0);
                 IpTree.bits(sb, fragField >> 8, 0xE0, 8).append("Flags: 0x").append((fragField >> 13) & 7);
                 if ((fragField & 0x8000) != 0) {
@@ -234,10 +236,12 @@ public final class Ipv4Dissector implements Dissector {
             d.add(Ipv4Fields.FLAGS_MF, offset + 6, 1, fragField >> 8);
             d.close();
             int frag = d.add(Ipv4Fields.FRAG_OFFSET, offset + 6, 2, fragField & OFFSET_MASK);
-            sb.setLength(0);
-            IpTree.bits(sb, fragField, OFFSET_MASK, 16).append("Fragment Offset: ")
-                    .append((fragField & OFFSET_MASK) * 8);
-            d.setText(frag, sb.toString());
+            if (d.labelled(frag)) {
+                sb.setLength(0);
+                IpTree.bits(sb, fragField, OFFSET_MASK, 16).append("Fragment Offset: ")
+                        .append((fragField & OFFSET_MASK) * 8);
+                d.setText(frag, sb.toString());
+            }
         }
         int ttl = buf.u8(offset + 8);
         int ttlRow = d.add(Ipv4Fields.TTL, offset + 8, 1, ttl);
@@ -246,10 +250,12 @@ public final class Ipv4Dissector implements Dissector {
         int checksum = buf.u16(offset + 10);
         if (tree) {
             int row = d.add(Ipv4Fields.CHECKSUM, offset + 10, 2, checksum);
-            sb.setLength(0);
-            sb.append("Header Checksum: 0x");
-            Formats.hex(sb, checksum, 4).append(" [validation disabled]");
-            d.setText(row, sb.toString());
+            if (d.labelled(row)) {
+                sb.setLength(0);
+                sb.append("Header Checksum: 0x");
+                Formats.hex(sb, checksum, 4).append(" [validation disabled]");
+                d.setText(row, sb.toString());
+            }
             row = d.add(Ipv4Fields.CHECKSUM_STATUS, offset + 10, 0, 2);
             d.setText(row, "Header checksum status: Unverified");
             d.flag(row, Dissection.GENERATED);
@@ -263,9 +269,11 @@ public final class Ipv4Dissector implements Dissector {
         if (tree) {
             srcText = IpTree.ipv4(src);
             sb.setLength(0);
-            sb.append(Ipv4Fields.PROTOCOL.name).append(", Src: ").append(srcText);
-            // the top line grows as the addresses are read: a cut header shows the source only
-            d.setText(top, sb.toString());
+            if (d.labelled(top)) {
+                sb.append(Ipv4Fields.PROTOCOL.name).append(", Src: ").append(srcText);
+                // the top line grows as the addresses are read: a cut header shows the source only
+                d.setText(top, sb.toString());
+            }
             d.add(Ipv4Fields.SRC, offset + 12, 4, src);
             d.flag(d.add(Ipv4Fields.ADDR, offset + 12, 4, src), Dissection.HIDDEN);
             hiddenHost(d, Ipv4Fields.SRC_HOST, offset + 12, srcText);
@@ -295,7 +303,9 @@ public final class Ipv4Dissector implements Dissector {
                 hiddenHost(d, Ipv4Fields.DST_HOST, offset + 16, dstText);
                 hiddenHost(d, Ipv4Fields.HOST, offset + 16, dstText);
             }
-            d.setText(top, sb.toString());
+            if (d.labelled(top)) {
+                d.setText(top, sb.toString());
+            }
         }
         if (hlen > 20) {
             // the "Options" item covers the options: when they were not all captured, it fails

@@ -353,26 +353,31 @@ public final class Reassembly<K> {
         }
         int n = g.fragments.size();
         int total = g.length;
-        StringBuilder sb = new StringBuilder(64);
-        sb.append(n).append(' ').append(n == 1 ? it.fragment.name : it.fragments.name).append(" (").append(total)
-                .append(total == 1 ? " byte): " : " bytes): ");
-        for (int i = 0; i < n; i++) {
-            Fragment f = g.fragments.get(i);
-            if (i > 0) {
-                sb.append(", ");
+        // the items' bytes are the reassembled datagram's, the data source the tree is added in
+        int top = d.addBytes(it.fragments, 0, total);
+        if (d.labelled(top)) {
+            StringBuilder sb = new StringBuilder(64);
+            sb.append(n).append(' ').append(n == 1 ? it.fragment.name : it.fragments.name).append(" (").append(total)
+                    .append(total == 1 ? " byte): " : " bytes): ");
+            for (int i = 0; i < n; i++) {
+                Fragment f = g.fragments.get(i);
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append('#').append(f.frame).append('(').append(f.length).append(')');
             }
-            sb.append('#').append(f.frame).append('(').append(f.length).append(')');
+            d.setText(top, sb.toString());
         }
-        int top = d.addObject(it.fragments, 0, total, wholeBytes(g));
-        d.setText(top, sb.toString());
         d.flag(top, Dissection.GENERATED);
         d.openRow(top);
         for (Fragment f : g.fragments) {
             // tshark 4.0 files no ip.fragment value for a fragment shown with flags
             int row = f.flags == 0 ? d.add(it.fragment, f.offset, f.length, f.frame)
                     : d.addBytes(IpTree.TEXT, f.offset, f.length);
-            d.setText(row, "Frame: " + f.frame + ", payload: " + f.offset + "-" + (f.offset + f.length - 1) + " ("
-                    + f.length + (f.length == 1 ? " byte)" : " bytes)"));
+            if (f.flags != 0 || d.labelled(row)) {
+                d.setText(row, "Frame: " + f.frame + ", payload: " + f.offset + "-" + (f.offset + f.length - 1) + " ("
+                        + f.length + (f.length == 1 ? " byte)" : " bytes)"));
+            }
             d.flag(row, Dissection.GENERATED);
             if (f.flags != 0) {
                 d.openRow(row);
@@ -393,9 +398,10 @@ public final class Reassembly<K> {
         }
         d.flag(d.add(it.count, 0, 0, n), Dissection.GENERATED);
         d.flag(d.add(it.reassembledLength, 0, 0, total), Dissection.GENERATED);
-        byte[] bytes = wholeBytes(g);
-        int data = d.addObject(it.reassembledData, 0, total, bytes);
-        d.setText(data, it.reassembledData.name + ": " + shortHex(bytes));
+        int data = d.addBytes(it.reassembledData, 0, total);
+        if (d.labelled(data)) {
+            d.setText(data, it.reassembledData.name + ": " + shortHex(wholeBytes(g)));
+        }
         d.flag(data, Dissection.GENERATED);
         d.close();
     }

@@ -149,13 +149,15 @@ public final class Ipv6Dissector implements Dissector {
         int version = b0 >> 4;
         int versionRow = d.add(Ipv6Fields.VERSION, offset, 1, version);
         if (tree) {
-            StringBuilder sb = new StringBuilder(24);
-            IpTree.bits(sb, b0, 0xF0, 8).append("Version: ").append(version);
-            d.setText(versionRow, sb.toString());
             // tshark also files the version under ip.version, hidden: a field of IPv6's own
             int ipVersion = d.add(Ipv6Fields.IP_VERSION, offset, 1, version);
             d.flag(ipVersion, Dissection.HIDDEN);
-            d.setText(ipVersion, sb + " [This field makes the filter match on \"ip.version == 6\" possible]");
+            if (d.labelled(versionRow)) {
+                StringBuilder sb = new StringBuilder(24);
+                IpTree.bits(sb, b0, 0xF0, 8).append("Version: ").append(version);
+                d.setText(versionRow, sb.toString());
+                d.setText(ipVersion, sb + " [This field makes the filter match on \"ip.version == 6\" possible]");
+            }
         }
         if (version != 6) {
             // the EtherType hand-off then shows the frame as an unknown type
@@ -175,10 +177,12 @@ public final class Ipv6Dissector implements Dissector {
         int tclass = (int) (first >>> 20) & 0xFF;
         if (tree) {
             int row = d.addBits(Ipv6Fields.TCLASS, offset, 4, first);
-            StringBuilder sb = new StringBuilder(96);
-            IpTree.bits(sb, first, Ipv6Fields.TCLASS.mask, 32).append("Traffic Class: 0x");
-            Formats.hex(sb, tclass, 2).append(" (").append(Ipv4Dissector.dsText(tclass)).append(')');
-            d.setText(row, sb.toString());
+            if (d.labelled(row)) {
+                StringBuilder sb = new StringBuilder(96);
+                IpTree.bits(sb, first, Ipv6Fields.TCLASS.mask, 32).append("Traffic Class: 0x");
+                Formats.hex(sb, tclass, 2).append(" (").append(Ipv4Dissector.dsText(tclass)).append(')');
+                d.setText(row, sb.toString());
+            }
             d.openRow(row);
             d.addBits(Ipv6Fields.TCLASS_DSCP, offset, 4, first);
             d.addBits(Ipv6Fields.TCLASS_ECN, offset, 4, first);
@@ -211,8 +215,10 @@ public final class Ipv6Dissector implements Dissector {
         Walk w = walks[depth] == null ? (walks[depth] = new Walk()) : walks[depth].reset();
         buf.bytes(offset + 8, w.src, 0, 16);
         buf.bytes(offset + 24, w.dst, 0, 16);
-        if (tree) {
+        if (d.labelled(top)) {
             d.setText(top, Ipv6Fields.PROTOCOL.name + ", Src: " + IpTree.ipv6(w.src) + ", Dst: " + IpTree.ipv6(w.dst));
+        }
+        if (tree) {
             Ipv6Addresses.details(buf, offset + 8, offset + 24, d);
         }
         long length = plen;

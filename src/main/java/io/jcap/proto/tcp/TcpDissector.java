@@ -177,7 +177,9 @@ public final class TcpDissector implements Dissector {
         info.clear();
         info.builder().append(sport).append(ARROW).append(dport);
         if (tree) {
-            d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport);
+            if (d.labelled(top)) {
+                d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport);
+            }
             d.add(TcpFields.SRCPORT, offset, 2, sport);
             d.add(TcpFields.DSTPORT, offset + 2, 2, dport);
             d.flag(d.add(TcpFields.PORT, offset, 2, sport), Dissection.HIDDEN);
@@ -255,7 +257,9 @@ public final class TcpDissector implements Dissector {
             int cm = (int) hindsight.recall(io.jcap.dissect.Hindsight.Fact.TCP_COMPLETENESS, c.stream[slot],
                     c.completeness[slot]);
             int row = d.add(TcpFields.COMPLETENESS, 0, 0, cm);
-            d.setText(row, "Conversation completeness: " + completenessText(cm) + " (" + cm + ")");
+            if (d.labelled(row)) {
+                d.setText(row, "Conversation completeness: " + completenessText(cm) + " (" + cm + ")");
+            }
             d.flag(row, Dissection.GENERATED);
         }
         c.sackDelivered[fwd] = 0;
@@ -296,11 +300,15 @@ public final class TcpDissector implements Dissector {
         }
         sb.append(" Win=").append(shownWin);
         if (tree) {
-            d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport + ", Seq: "
-                    + (shownSeq & 0xFFFFFFFFL));
+            if (d.labelled(top)) {
+                d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport
+                        + ", Seq: " + (shownSeq & 0xFFFFFFFFL));
+            }
             if (!d.inErrorPacket) {
-                d.setText(d.add(TcpFields.SEQ, offset + 4, 4, shownSeq & 0xFFFFFFFFL),
-                        "Sequence Number: " + (shownSeq & 0xFFFFFFFFL) + "    (relative sequence number)");
+                int seqRow = d.add(TcpFields.SEQ, offset + 4, 4, shownSeq & 0xFFFFFFFFL);
+                if (d.labelled(seqRow)) {
+                    d.setText(seqRow, "Sequence Number: " + (shownSeq & 0xFFFFFFFFL) + "    (relative sequence number)");
+                }
                 d.add(TcpFields.SEQ_RAW, offset + 4, 4, seq & 0xFFFFFFFFL);
             }
         }
@@ -351,7 +359,7 @@ public final class TcpDissector implements Dissector {
             c.completeness[slot] = (byte) cm;
             hindsight.note(io.jcap.dissect.Hindsight.Fact.TCP_COMPLETENESS, c.stream[slot], cm);
         }
-        if (tree) {
+        if (d.labelled(top)) {
             StringBuilder t = new StringBuilder(96).append("Transmission Control Protocol, Src Port: ").append(sport)
                     .append(", Dst Port: ").append(dport).append(", Seq: ").append(shownSeq & 0xFFFFFFFFL);
             if ((flags & ACK) != 0) {
@@ -391,12 +399,16 @@ public final class TcpDissector implements Dissector {
             if (haveSeglen) {
                 long nxt = (shownSeq + seglen + ((flags & (SYN | FIN)) != 0 ? 1 : 0)) & 0xFFFFFFFFL;
                 int row = d.add(TcpFields.NXTSEQ, offset, 0, nxt);
-                d.setText(row, "Next Sequence Number: " + nxt + "    (relative sequence number)");
+                if (d.labelled(row)) {
+                    d.setText(row, "Next Sequence Number: " + nxt + "    (relative sequence number)");
+                }
                 d.flag(row, Dissection.GENERATED);
             }
             int ackRow = d.add(TcpFields.ACK, offset + 8, 4, shownAck & 0xFFFFFFFFL);
             if ((flags & ACK) != 0) {
-                d.setText(ackRow, "Acknowledgment Number: " + (shownAck & 0xFFFFFFFFL) + "    (relative ack number)");
+                if (d.labelled(ackRow)) {
+                    d.setText(ackRow, "Acknowledgment Number: " + (shownAck & 0xFFFFFFFFL) + "    (relative ack number)");
+                }
                 if ((flags & SYN) != 0 && haveSeglen) {
                     d.openRow(ackRow);
                     if (Integer.compareUnsigned(shownAck, 1) > 0) {
@@ -415,13 +427,18 @@ public final class TcpDissector implements Dissector {
                 d.close();
             }
             d.add(TcpFields.ACK_RAW, offset + 8, 4, ack & 0xFFFFFFFFL);
-            d.setText(d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen), hdrLenText(hlen));
+            int hlenRow = d.add(TcpFields.HDR_LEN, offset + 12, 1, hlen);
+            if (d.labelled(hlenRow)) {
+                d.setText(hlenRow, hdrLenText(hlen));
+            }
             int flagsRow = d.add(TcpFields.FLAGS, offset + 12, 2, flags);
-            StringBuilder ft = new StringBuilder(48).append("Flags: 0x");
-            ft.append(Character.forDigit((flags >> 8) & 0xF, 16)).append(Character.forDigit((flags >> 4) & 0xF, 16))
-                    .append(Character.forDigit(flags & 0xF, 16)).append(" (");
-            appendFlags(ft, flags, useAce);
-            d.setText(flagsRow, ft.append(')').toString());
+            if (d.labelled(flagsRow)) {
+                StringBuilder ft = new StringBuilder(48).append("Flags: 0x");
+                ft.append(Character.forDigit((flags >> 8) & 0xF, 16)).append(Character.forDigit((flags >> 4) & 0xF, 16))
+                        .append(Character.forDigit(flags & 0xF, 16)).append(" (");
+                appendFlags(ft, flags, useAce);
+                d.setText(flagsRow, ft.append(')').toString());
+            }
             d.openRow(flagsRow);
             d.add(TcpFields.FLAGS_RES, offset + 12, 1, flags);
             if (useAce) {
@@ -500,11 +517,14 @@ public final class TcpDissector implements Dissector {
         final boolean canDesegment = !d.fragmented && !d.inErrorPacket && buf.capturedRemaining(offset) >= reported;
         int urgent = buf.u16(offset + 18);
         if (tree) {
-            StringBuilder ct = new StringBuilder(40).append("Checksum: 0x");
-            for (int sh = 12; sh >= 0; sh -= 4) {
-                ct.append(Character.forDigit((checksum >> sh) & 0xF, 16));
+            int checksumRow = d.add(TcpFields.CHECKSUM, offset + 16, 2, checksum);
+            if (d.labelled(checksumRow)) {
+                StringBuilder ct = new StringBuilder(40).append("Checksum: 0x");
+                for (int sh = 12; sh >= 0; sh -= 4) {
+                    ct.append(Character.forDigit((checksum >> sh) & 0xF, 16));
+                }
+                d.setText(checksumRow, ct.append(" [unverified]").toString());
             }
-            d.setText(d.add(TcpFields.CHECKSUM, offset + 16, 2, checksum), ct.append(" [unverified]").toString());
             d.flag(d.add(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 2), Dissection.GENERATED);
             int ur = d.add(TcpFields.URGENT_POINTER, offset + 18, 2, urgent);
             if ((flags & URG) == 0 && urgent != 0) {
@@ -940,11 +960,12 @@ public final class TcpDissector implements Dissector {
         for (int i = 0; i < n; i++) {
             int fl = done.fragLen[i];
             int off = done.fragOff[i];
-            String text = fl == 0 ? "Frame: " + done.fragFrame[i] + " (no data)"
-                    : "Frame: " + done.fragFrame[i] + ", payload: " + off + "-" + (off + fl - 1) + " (" + fl
-                    + (fl == 1 ? " byte)" : " bytes)");
             int r = d.add(TcpFields.SEGMENT, off, fl, done.fragFrame[i]);
-            d.setText(r, text);
+            if (d.labelled(r)) {
+                d.setText(r, fl == 0 ? "Frame: " + done.fragFrame[i] + " (no data)"
+                        : "Frame: " + done.fragFrame[i] + ", payload: " + off + "-" + (off + fl - 1) + " (" + fl
+                        + (fl == 1 ? " byte)" : " bytes)"));
+            }
             d.flag(r, Dissection.GENERATED);
         }
         d.flag(d.add(TcpFields.SEGMENT_COUNT, 0, 0, n), Dissection.GENERATED);
@@ -1730,7 +1751,9 @@ public final class TcpDissector implements Dissector {
                 if (optionsText.length() > 239) {
                     optionsText.setLength(239); // labels hold at most ITEM_LABEL_LENGTH - 1 characters
                 }
-                d.setText(optionsRow, optionsText.toString());
+                if (d.labelled(optionsRow)) {
+                    d.setText(optionsRow, optionsText.toString());
+                }
                 d.openRow(optionsRow);
                 d.close();
             }
@@ -1766,7 +1789,7 @@ public final class TcpDissector implements Dissector {
 
     /** Appends to the current option item's text ("TCP Option - Maximum segment size" + ": 1460 bytes"). */
     private void optionText(Dissection d, int kind, String more) {
-        if (d.tree()) {
+        if (d.labelled(optionRow)) {
             io.jcap.field.Protocol p = kind == 12 || kind == 13 ? OPT_CC : optionProtocol(kind);
             d.setText(optionRow, p.name + more);
         }
@@ -1823,7 +1846,7 @@ public final class TcpDissector implements Dissector {
                 int mss = optU16(buf, o + 2);
                 d.add(TcpFields.OPTIONS_MSS_VAL, o + 2, 2, mss);
                 d.info.builder().append(" MSS=").append(mss);
-                optionText(d, kind, tree ? ": " + mss + " bytes" : null);
+                optionText(d, kind, d.labelled(optionRow) ? ": " + mss + " bytes" : null);
             }
             case 3 -> { // window scale
                 if (!lenCheck(d, o, optlen, 3)) {
@@ -1843,7 +1866,7 @@ public final class TcpDissector implements Dissector {
                 }
                 d.flag(d.add(TcpFields.OPTIONS_WSCALE_MULTIPLIER, o + 2, 1, 1 << shift), Dissection.GENERATED);
                 d.info.builder().append(" WS=").append(1 << shift);
-                optionText(d, kind, tree ? ": " + raw + " (multiply by " + (1 << shift) + ")" : null);
+                optionText(d, kind, d.labelled(optionRow) ? ": " + raw + " (multiply by " + (1 << shift) + ")" : null);
                 c.winScale[fwd] = (byte) shift;
             }
             case 4 -> {
@@ -1871,7 +1894,7 @@ public final class TcpDissector implements Dissector {
                 d.add(TcpFields.OPTIONS_TIMESTAMP_TSVAL, o + 2, 4, tsval);
                 d.add(TcpFields.OPTIONS_TIMESTAMP_TSECR, o + 6, 4, tsecr);
                 d.info.builder().append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
-                optionText(d, kind, tree ? ": TSval " + tsval + ", TSecr " + tsecr : null);
+                optionText(d, kind, d.labelled(optionRow) ? ": TSval " + tsval + ", TSecr " + tsecr : null);
             }
             case 11, 12, 13 -> { // CC, CC.NEW, CC.ECHO
                 if (!lenCheck(d, o, optlen, 6)) {

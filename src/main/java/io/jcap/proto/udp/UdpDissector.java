@@ -106,8 +106,10 @@ public final class UdpDissector implements Dissector {
     private int dissect(PacketBuffer buf, int offset, int srcPort, int dstPort, int top, boolean tree,
                         Dissection d) {
         int reported = buf.reportedRemaining(offset);
-        if (tree) {
+        if (d.labelled(top)) {
             d.setText(top, "User Datagram Protocol, Src Port: " + srcPort + ", Dst Port: " + dstPort);
+        }
+        if (tree) {
             int src = d.add(UdpFields.SRCPORT, offset, 2, srcPort);
             traceroute(d, src, srcPort, offset);
             int dst = d.add(UdpFields.DSTPORT, offset + 2, 2, dstPort);
@@ -171,9 +173,11 @@ public final class UdpDissector implements Dissector {
             }
         } else if (tree) {
             int row = d.add(UdpFields.CHECKSUM, offset + 6, 2, checksum);
-            StringBuilder sb = new StringBuilder(40).append("Checksum: 0x");
-            Formats.hex(sb, checksum, 4).append(" [unverified]");
-            d.setText(row, sb.toString());
+            if (d.labelled(row)) {
+                StringBuilder sb = new StringBuilder(40).append("Checksum: 0x");
+                Formats.hex(sb, checksum, 4).append(" [unverified]");
+                d.setText(row, sb.toString());
+            }
             int status = d.add(UdpFields.CHECKSUM_STATUS, offset + 6, 0, 2);
             d.setText(status, "Checksum Status: Unverified");
             d.flag(status, Dissection.GENERATED);
@@ -212,7 +216,9 @@ public final class UdpDissector implements Dissector {
             }
             int n = Math.min(buf.capturedRemaining(payload), end - payload);
             int row = d.addBytes(UdpFields.PAYLOAD, payload, Math.max(n, 0));
-            d.setText(row, "UDP payload (" + n + (n == 1 ? " byte)" : " bytes)"));
+            if (d.labelled(row)) {
+                d.setText(row, "UDP payload (" + n + (n == 1 ? " byte)" : " bytes)"));
+            }
         }
         d.close();
         // tshark's UDP gives its payload the root of the tree: in a datagram an ICMP error
