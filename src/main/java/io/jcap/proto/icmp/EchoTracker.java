@@ -12,8 +12,8 @@ import java.util.Map;
  * with the same key in the same conversation is matched ("request in N"), later ones are
  * not. A later identical request replaces the earlier one.
  *
- * <p>Lookups reuse one probe key; only a request allocates (its entry). Bounded: the
- * oldest requests are dropped beyond {@link #MAX_ENTRIES}.
+ * <p>Lookups reuse one probe key; only a request allocates (its entry). Only requests not
+ * yet answered are kept, and at most {@link #MAX_ENTRIES} of them (the oldest go first).
  */
 public final class EchoTracker {
     static final int MAX_ENTRIES = 100_000;
@@ -50,11 +50,12 @@ public final class EchoTracker {
     /** Matches a reply: the request's frame number, or 0 when there is none (or it was answered already). */
     public long reply(Address src, Address dst, int checksumKey, int id, int seq, long frame) {
         probe.set(src, dst, checksumKey, id, seq);
-        long[] v = requests.get(probe);
-        if (v == null || v[1] != 0) {
+        // an answered request is forgotten: a second reply finds none, as it would find
+        // one already answered, and a repeated request starts afresh either way
+        long[] v = requests.remove(probe);
+        if (v == null) {
             return 0;
         }
-        v[1] = frame;
         requestSeconds = v[2];
         requestNanos = (int) v[3];
         return v[0];

@@ -306,12 +306,7 @@ final class TcpConversations {
             validBif[f] = 1;
             sackDelivered[f] = 0;
             unackedCount[f] = 0;
-            if (unacked[f] != null && unacked[f].length > 64) {
-                unacked[f] = null;
-                unackedSeq[f] = null;
-                unackedFrame[f] = null;
-                unackedTime[f] = null;
-            }
+            releaseUnacked(f);
         }
         // the newest conversation of a 4-tuple wins lookups
         int i = kHash & mask;
@@ -386,10 +381,22 @@ final class TcpConversations {
         int n = unackedCount[flow];
         int[] a = unacked[flow];
         if (a == null) {
-            unacked[flow] = new int[8];
-            unackedSeq[flow] = new int[8];
-            unackedFrame[flow] = new int[8];
-            unackedTime[flow] = new long[8];
+            if (spareLists > 0) {
+                spareLists--;
+                unacked[flow] = spareNext[spareLists];
+                unackedSeq[flow] = spareSeq[spareLists];
+                unackedFrame[flow] = spareFrame[spareLists];
+                unackedTime[flow] = spareTime[spareLists];
+                spareNext[spareLists] = null;
+                spareSeq[spareLists] = null;
+                spareFrame[spareLists] = null;
+                spareTime[spareLists] = null;
+            } else {
+                unacked[flow] = new int[FIRST_UNACKED];
+                unackedSeq[flow] = new int[FIRST_UNACKED];
+                unackedFrame[flow] = new int[FIRST_UNACKED];
+                unackedTime[flow] = new long[FIRST_UNACKED];
+            }
         } else if (n == a.length) {
             int size = Math.min(MAX_UNACKED, n * 2);
             unacked[flow] = Arrays.copyOf(a, size);
@@ -450,6 +457,39 @@ final class TcpConversations {
                 }
             }
             unackedCount[flow] = w;
+            if (w == 0) {
+                releaseUnacked(flow);
+            }
         }
     }
+
+    /**
+     * An empty list gives its arrays back for the next flow that needs one: only flows with
+     * segments in flight hold them, so memory follows the flows in flight, not all flows seen.
+     */
+    private void releaseUnacked(int flow) {
+        int[] a = unacked[flow];
+        if (a == null) {
+            return;
+        }
+        if (a.length == FIRST_UNACKED && spareLists < SPARE_LISTS) {
+            spareNext[spareLists] = a;
+            spareSeq[spareLists] = unackedSeq[flow];
+            spareFrame[spareLists] = unackedFrame[flow];
+            spareTime[spareLists] = unackedTime[flow];
+            spareLists++;
+        }
+        unacked[flow] = null;
+        unackedSeq[flow] = null;
+        unackedFrame[flow] = null;
+        unackedTime[flow] = null;
+    }
+
+    private static final int FIRST_UNACKED = 8;
+    private static final int SPARE_LISTS = 1024;
+    private final int[][] spareNext = new int[SPARE_LISTS][];
+    private final int[][] spareSeq = new int[SPARE_LISTS][];
+    private final int[][] spareFrame = new int[SPARE_LISTS][];
+    private final long[][] spareTime = new long[SPARE_LISTS][];
+    private int spareLists;
 }
