@@ -124,6 +124,7 @@ final class Usage {
         out.println("                           ip.reassembly_max_fragments, ip.reassembly_max_bytes,");
         out.println("                           tcp.reassembly_max_flows, tcp.reassembly_max_bytes,");
         out.println("                           tcp.reassembly_max_pdus_per_flow, tcp.reassembly_max_pdu_bytes,");
+        out.println("                           tcp.max_conversations, udp.max_streams,");
         out.println("                           http.max_conversations, dns.max_conversations,");
         out.println("                           dns.max_transactions)");
         out.println("  -G [report]              dump one of several available reports and exit");

@@ -53,6 +53,31 @@ public final class FlowKey {
         return swapped;
     }
 
+    long aHigh() {
+        return aHigh;
+    }
+
+    long aLow() {
+        return aLow;
+    }
+
+    long bHigh() {
+        return bHigh;
+    }
+
+    long bLow() {
+        return bLow;
+    }
+
+    /** Both ports in one int, a's above b's. */
+    int ports() {
+        return aPort << 16 | bPort;
+    }
+
+    int family() {
+        return family;
+    }
+
     public FlowKey copy() {
         FlowKey k = new FlowKey();
         k.aHigh = aHigh;

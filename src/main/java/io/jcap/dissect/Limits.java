@@ -20,8 +20,10 @@ public final class Limits {
     public static final String TCP_PDUS = define("tcp.reassembly_max_pdus_per_flow", 64);
     public static final String TCP_PDU_BYTES = define("tcp.reassembly_max_pdu_bytes", 16L << 20);
     public static final String TCP_BYTES = define("tcp.reassembly_max_bytes", 128L << 20);
+    public static final String TCP_CONVERSATIONS = define("tcp.max_conversations", 1 << 17);
+    public static final String UDP_STREAMS = define("udp.max_streams", 1 << 18);
     public static final String HTTP_CONVERSATIONS = define("http.max_conversations", 65_536);
-    public static final String DNS_CONVERSATIONS = define("dns.max_conversations", 1 << 20);
+    public static final String DNS_CONVERSATIONS = define("dns.max_conversations", 1 << 18);
     public static final String DNS_TRANSACTIONS = define("dns.max_transactions", 1 << 19);
 
     private static String define(String name, long value) {

@@ -2,10 +2,9 @@ package io.jcap.proto.dns;
 
 import io.jcap.dissect.Address;
 import io.jcap.dissect.FlowKey;
+import io.jcap.dissect.FlowTable;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Request/response matching as tshark does it in a single pass: per conversation (UDP or
@@ -23,7 +22,6 @@ final class DnsTransactions {
     private static final int MAX_CONVERSATIONS = 1 << 20;
     /** Transactions kept (the table holds twice as many slots). */
     private static final int MAX_ENTRIES = 1 << 19;
-    private final int maxConversations;
     private final int maxEntries;
     /** Times the tables were emptied at their bounds since {@link #takeDropped}. */
     private int dropped;
@@ -41,13 +39,17 @@ final class DnsTransactions {
 
     /** Bounded by -o dns.max_conversations and dns.max_transactions. */
     DnsTransactions(int maxConversations, int maxEntries) {
-        this.maxConversations = maxConversations;
         this.maxEntries = maxEntries;
+        this.udp = new FlowTable(maxConversations);
+        this.tcp = new FlowTable(maxConversations);
     }
 
     private final FlowKey lookup = new FlowKey();
-    private final Map<FlowKey, Integer> udp = new HashMap<>();
-    private final Map<FlowKey, Integer> tcp = new HashMap<>();
+    /** The conversations of each transport, and per slot its number (in the transaction keys). */
+    private final FlowTable udp;
+    private final FlowTable tcp;
+    private int[] udpNumber = new int[0];
+    private int[] tcpNumber = new int[0];
     private int nextConversation = 1;
 
     // open addressing, key = conversation << 16 | id (0 = empty)
@@ -128,21 +130,39 @@ final class DnsTransactions {
         }
     }
 
+    /**
+     * The number of the packet's conversation, made when new. Past -o dns.max_conversations
+     * per transport the oldest conversation is forgotten; its transactions stay until the
+     * transaction table is full, under a number no other conversation gets.
+     */
     private int conversation(boolean tcpTransport, Address src, int srcPort, Address dst, int dstPort) {
-        Map<FlowKey, Integer> m = tcpTransport ? tcp : udp;
+        FlowTable table = tcpTransport ? tcp : udp;
         lookup.set(src, srcPort, dst, dstPort);
-        Integer c = m.get(lookup);
-        if (c == null) {
-            if (udp.size() + tcp.size() >= maxConversations || nextConversation >= (1 << 30)) {
-                reset();
-                dropped++;
-            }
-            c = nextConversation++;
-            m.put(lookup.copy(), c);
+        int s = table.find(lookup);
+        if (s >= 0) {
+            return tcpTransport ? tcpNumber[s] : udpNumber[s];
         }
-        return c;
+        if (nextConversation >= (1 << 30)) {
+            reset();
+            dropped++;
+        }
+        s = table.add(lookup);
+        int n = table.capacity();
+        if (tcpTransport) {
+            if (tcpNumber.length < n) {
+                tcpNumber = Arrays.copyOf(tcpNumber, n);
+            }
+            tcpNumber[s] = nextConversation;
+        } else {
+            if (udpNumber.length < n) {
+                udpNumber = Arrays.copyOf(udpNumber, n);
+            }
+            udpNumber[s] = nextConversation;
+        }
+        return nextConversation++;
     }
 
+    /** Forgets every transaction; conversation numbers start again (after 2^30 of them). */
     private void reset() {
         udp.clear();
         tcp.clear();

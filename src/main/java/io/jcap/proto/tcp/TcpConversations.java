@@ -15,7 +15,6 @@ import java.util.Arrays;
  * conversations exist, creating one more recycles the slot of the oldest.
  */
 final class TcpConversations {
-    static final int DEFAULT_MAX = 1_000_000;
     /** Wireshark's TCP_MAX_UNACKED_SEGMENTS. */
     static final int MAX_UNACKED = 10_000;
 
@@ -108,9 +107,6 @@ final class TcpConversations {
     /** cmp_address(src, dst), ports when equal: which flow row is the sender's. */
     private int kDirection;
 
-    TcpConversations() {
-        this(DEFAULT_MAX);
-    }
 
     TcpConversations(int max) {
         this.max = max;

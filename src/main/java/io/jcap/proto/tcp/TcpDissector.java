@@ -100,7 +100,7 @@ public final class TcpDissector implements Dissector {
     private int optEnd;
 
     public TcpDissector(EngineBuilder b, DataDissector data) {
-        this(b, data, TcpConversations.DEFAULT_MAX);
+        this(b, data, b.limits().getInt(io.jcap.dissect.Limits.TCP_CONVERSATIONS));
     }
 
     TcpDissector(EngineBuilder b, DataDissector data, int maxConversations) {

@@ -9,13 +9,12 @@ import io.jcap.dissect.DissectorTable;
 import io.jcap.dissect.EngineBuilder;
 import io.jcap.dissect.Expert;
 import io.jcap.dissect.FlowKey;
+import io.jcap.dissect.FlowTable;
 import io.jcap.field.FieldDef;
 import io.jcap.field.Formats;
 import io.jcap.field.Protocol;
 import io.jcap.proto.data.DataDissector;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import static io.jcap.dissect.Expert.Group.CHECKSUM;
 import static io.jcap.dissect.Expert.Group.MALFORMED;
@@ -32,26 +31,17 @@ import static io.jcap.dissect.Expert.Severity.WARNING;
  * then data.
  */
 public final class UdpDissector implements Dissector {
-    private static final int MAX_STREAMS = 1_000_000;
     private static final FieldDef TEXT = new Protocol("", "", "").field;
 
-    /** A conversation: its udp.stream number and the times its timestamps count from. */
-    private static final class Stream {
-        final int index;
-        final long first;
-        long previous;
-
-        Stream(int index, long now) {
-            this.index = index;
-            this.first = now;
-            this.previous = now;
-        }
-    }
+    /** The conversations, and per slot the udp.stream number and the times its timestamps count from. */
+    private final FlowTable streams;
+    private int[] streamIndex = new int[0];
+    private long[] streamFirst = new long[0];
+    private long[] streamPrevious = new long[0];
 
     private final DissectorTable ports;
     private final DataDissector data;
     private final FlowKey lookup = new FlowKey();
-    private final Map<FlowKey, Stream> streams = new HashMap<>();
     private int nextStream;
 
     /** Wireshark's "udp" heuristic list (enabled entries), tried after the port tables. */
@@ -70,6 +60,7 @@ public final class UdpDissector implements Dissector {
     public UdpDissector(EngineBuilder b, DataDissector data) {
         this.ports = b.table("udp.port", "UDP port", 1 << 16);
         this.data = data;
+        this.streams = new FlowTable(b.limits().getInt(io.jcap.dissect.Limits.UDP_STREAMS));
         b.protocol(UdpFields.PROTOCOL);
         b.table("ip.proto", "IP protocol", 256).add(17, this, "udp");
     }
@@ -182,21 +173,21 @@ public final class UdpDissector implements Dissector {
             d.setText(status, "Checksum Status: Unverified");
             d.flag(status, Dissection.GENERATED);
         }
-        Stream s = stream(d, srcPort, dstPort);
-        d.flag(d.add(UdpFields.STREAM, offset + 8, 0, s.index), Dissection.GENERATED);
+        int s = stream(d, srcPort, dstPort);
+        d.flag(d.add(UdpFields.STREAM, offset + 8, 0, streamIndex[s]), Dissection.GENERATED);
         if (length == 8) {
             d.close();
             return 8;
         }
         if (!d.inErrorPacket) {
             long now = now(d);
-            long delta = now - s.previous;
-            s.previous = now;
+            long delta = now - streamPrevious[s];
+            streamPrevious[s] = now;
             if (tree) {
                 int ts = d.addText(TEXT, 0, 0, "Timestamps");
                 d.flag(ts, Dissection.GENERATED);
                 d.openRow(ts);
-                d.flag(d.add(UdpFields.TIME_RELATIVE, 0, 0, now - s.first), Dissection.GENERATED);
+                d.flag(d.add(UdpFields.TIME_RELATIVE, 0, 0, now - streamFirst[s]), Dissection.GENERATED);
                 d.flag(d.add(UdpFields.TIME_DELTA, 0, 0, delta), Dissection.GENERATED);
                 d.close();
             }
@@ -256,15 +247,22 @@ public final class UdpDissector implements Dissector {
         d.close();
     }
 
-    private Stream stream(Dissection d, int srcPort, int dstPort) {
+    /** The slot of the packet's conversation, made when new (the oldest goes at -o udp.max_streams). */
+    private int stream(Dissection d, int srcPort, int dstPort) {
         lookup.set(d.netSrc, srcPort, d.netDst, dstPort);
-        Stream s = streams.get(lookup);
-        if (s == null) {
-            if (streams.size() >= MAX_STREAMS) {
-                streams.clear();
+        int s = streams.find(lookup);
+        if (s < 0) {
+            s = streams.add(lookup);
+            int n = streams.capacity();
+            if (streamIndex.length < n) {
+                streamIndex = java.util.Arrays.copyOf(streamIndex, n);
+                streamFirst = java.util.Arrays.copyOf(streamFirst, n);
+                streamPrevious = java.util.Arrays.copyOf(streamPrevious, n);
             }
-            s = new Stream(nextStream++, now(d));
-            streams.put(lookup.copy(), s);
+            long now = now(d);
+            streamIndex[s] = nextStream++;
+            streamFirst[s] = now;
+            streamPrevious[s] = now;
         }
         return s;
     }

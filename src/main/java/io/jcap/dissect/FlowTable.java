@@ -1,0 +1,133 @@
+package io.jcap.dissect;
+
+import java.util.Arrays;
+
+/**
+ * A bounded set of conversations keyed by {@link FlowKey}, in flat arrays: about 50 bytes
+ * a conversation instead of a map entry, a key object and a value object. Each
+ * conversation has a slot; callers keep their per-conversation values in arrays indexed
+ * by slot, grown to {@link #capacity()}. Once {@code max} conversations exist, adding one
+ * recycles the slot of the oldest (callers then overwrite that slot's values), so memory
+ * stays flat on any capture.
+ */
+public final class FlowTable {
+    private final int max;
+    private long[] aHigh;
+    private long[] aLow;
+    private long[] bHigh;
+    private long[] bLow;
+    private int[] ports;
+    private int[] family;
+    /** Open addressing: slot + 1, 0 = empty. */
+    private int[] index;
+    private int mask;
+    private int live;
+    private long added;
+
+    public FlowTable(int max) {
+        this.max = Math.max(1, max);
+        allocate(Math.min(this.max, 1024));
+    }
+
+    /** How many slots the callers' arrays must hold now. */
+    public int capacity() {
+        return aHigh.length;
+    }
+
+    /** The slot of {@code k}'s conversation, or -1. */
+    public int find(FlowKey k) {
+        for (int i = hash(k.aHigh(), k.aLow(), k.bHigh(), k.bLow(), k.ports(), k.family()) & mask;;
+             i = (i + 1) & mask) {
+            int e = index[i];
+            if (e == 0) {
+                return -1;
+            }
+            int s = e - 1;
+            if (aHigh[s] == k.aHigh() && aLow[s] == k.aLow() && bHigh[s] == k.bHigh() && bLow[s] == k.bLow()
+                    && ports[s] == k.ports() && family[s] == k.family()) {
+                return s;
+            }
+        }
+    }
+
+    /** Adds {@code k}'s conversation (not present): its slot, perhaps the oldest one's, recycled. */
+    public int add(FlowKey k) {
+        int slot;
+        if (live < max) {
+            if (live == aHigh.length) {
+                allocate((int) Math.min((long) max, (long) live * 2));
+            }
+            slot = live++;
+        } else {
+            slot = (int) (added % max);
+            remove(slot);
+        }
+        added++;
+        aHigh[slot] = k.aHigh();
+        aLow[slot] = k.aLow();
+        bHigh[slot] = k.bHigh();
+        bLow[slot] = k.bLow();
+        ports[slot] = k.ports();
+        family[slot] = k.family();
+        insert(slot);
+        return slot;
+    }
+
+    /** Forgets every conversation. */
+    public void clear() {
+        Arrays.fill(index, 0);
+        live = 0;
+        added = 0;
+    }
+
+    private void allocate(int n) {
+        aHigh = aHigh == null ? new long[n] : Arrays.copyOf(aHigh, n);
+        aLow = aLow == null ? new long[n] : Arrays.copyOf(aLow, n);
+        bHigh = bHigh == null ? new long[n] : Arrays.copyOf(bHigh, n);
+        bLow = bLow == null ? new long[n] : Arrays.copyOf(bLow, n);
+        ports = ports == null ? new int[n] : Arrays.copyOf(ports, n);
+        family = family == null ? new int[n] : Arrays.copyOf(family, n);
+        int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
+        index = new int[size];
+        mask = size - 1;
+        for (int s = 0; s < live; s++) {
+            insert(s);
+        }
+    }
+
+    private void insert(int slot) {
+        int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
+        while (index[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        index[i] = slot + 1;
+    }
+
+    /** Takes {@code slot} out of the index (backward-shift deletion keeps probes unbroken). */
+    private void remove(int slot) {
+        int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
+        while (index[i] != slot + 1) {
+            i = (i + 1) & mask;
+        }
+        int hole = i;
+        for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+            int s = index[j] - 1;
+            int home = hash(aHigh[s], aLow[s], bHigh[s], bLow[s], ports[s], family[s]) & mask;
+            // move the entry back when the hole lies between its home and where it sits
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                index[hole] = index[j];
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    private static int hash(long aHigh, long aLow, long bHigh, long bLow, int ports, int family) {
+        long h = aHigh * 0x9E3779B97F4A7C15L;
+        h = (h ^ aLow) * 0x9E3779B97F4A7C15L;
+        h = (h ^ bHigh) * 0x9E3779B97F4A7C15L;
+        h = (h ^ bLow) * 0x9E3779B97F4A7C15L;
+        h = (h ^ ((long) ports << 8 ^ family)) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 32);
+    }
+}
