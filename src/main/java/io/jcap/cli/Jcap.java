@@ -27,7 +27,7 @@ public final class Jcap {
     public static int run(String[] args, OutputStream stdout, PrintStream stderr) {
         Options o = new Options();
         try {
-            CommandLine cl = new CommandLine(o);
+            CommandLine cl = new CommandLine(Options.spec(o));
             cl.setPosixClusteredShortOptionsAllowed(true);
             cl.setUnmatchedOptionsArePositionalParams(false);
             // as tshark (getopt stops at the first argument that is not an option): what follows
@@ -146,7 +146,7 @@ public final class Jcap {
         s.secondThread = o.threads == 0 ? Runtime.getRuntime().availableProcessors() > 1 : o.threads > 1;
         s.verbose = o.verbose || o.expandProtocols != null;
         s.hex = o.hex;
-        s.tcpdumpHex = Math.min(2, o.tcpdumpHex.length);
+        s.tcpdumpHex = Math.min(2, o.tcpdumpHex);
         s.separator = o.separator != null ? o.separator : "";
         s.noDuplicateKeys = o.noDuplicateKeys;
         if (o.protocolFilterWithChildren != null) {

@@ -58,7 +58,7 @@ class CaptureOptionsTest {
     @Test
     void perInterfaceOptions() {
         Options o = new Options();
-        CommandLine cl = new CommandLine(o);
+        CommandLine cl = new CommandLine(Options.spec(o));
         cl.setOverwrittenOptionsAllowed(true);
         cl.parseArgs("-f", "icmp", "-s", "100", "-i", "a", "-p", "-i", "b", "-f", "udp", "-B", "4",
                 "-i", "c", "-I");

@@ -194,7 +194,7 @@ class OutputOptionsTest {
 
     @Test
     void tcpdumpHexFlagsFollowGetopt() {
-        picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new Options()).getCommandSpec();
+        picocli.CommandLine.Model.CommandSpec spec = Options.spec(new Options());
         String h = Jcap.TCPDUMP_HEX;
         assertArrayEquals(new String[] {h, "-r", "f"}, Jcap.tcpdumpHexFlags(new String[] {"-X", "-r", "f"}, spec));
         assertArrayEquals(new String[] {h, h}, Jcap.tcpdumpHexFlags(new String[] {"-XX"}, spec));

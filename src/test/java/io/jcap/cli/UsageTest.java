@@ -26,7 +26,7 @@ class UsageTest {
     void everyOptionIsListed() {
         String text = usage();
         List<String> missing = new ArrayList<>();
-        for (OptionSpec o : new CommandLine(new Options()).getCommandSpec().options()) {
+        for (OptionSpec o : Options.spec(new Options()).options()) {
             if (o.hidden()) {
                 continue;
             }
