@@ -261,7 +261,9 @@ public final class Jcap {
         if (s.live && s.twoPass) {
             throw new UsageException("Live captures do not support two-pass analysis.");
         }
-        io.jcap.field.FieldRegistry registry = StandardProtocols.engine().registry();
+        // the registry is only built here when a filter needs it: the read builds its own engine
+        io.jcap.field.FieldRegistry registry = o.readFilter != null || display != null
+                ? StandardProtocols.engine().registry() : null;
         if (o.readFilter != null) {
             s.readFilter = compile(o.readFilter, registry);
         }

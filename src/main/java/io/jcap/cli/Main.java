@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        QuietNettyLog.install();
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status;
