@@ -400,14 +400,15 @@ public final class Reassembly<K> {
         d.flag(d.add(it.reassembledLength, 0, 0, total), Dissection.GENERATED);
         int data = d.addBytes(it.reassembledData, 0, total);
         if (d.labelled(data)) {
-            d.setText(data, it.reassembledData.name + ": " + shortHex(wholeBytes(g)));
+            d.setText(data, it.reassembledData.name + ": " + shortHex(firstBytes(g, 37)));
         }
         d.flag(data, Dissection.GENERATED);
         d.close();
     }
 
-    private static byte[] wholeBytes(Datagram g) {
-        byte[] b = new byte[g.whole.readableBytes()];
+    /** The datagram's first {@code n} bytes at most: enough for {@link #shortHex} to tell it is cut. */
+    private static byte[] firstBytes(Datagram g, int n) {
+        byte[] b = new byte[Math.min(n, g.whole.readableBytes())];
         g.whole.getBytes(g.whole.readerIndex(), b);
         return b;
     }
