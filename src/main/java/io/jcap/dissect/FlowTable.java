@@ -3,12 +3,17 @@ package io.jcap.dissect;
 import java.util.Arrays;
 
 /**
- * A bounded set of conversations keyed by {@link FlowKey}, in flat arrays: about 50 bytes
- * a conversation instead of a map entry, a key object and a value object. Each
+ * A bounded set of conversations keyed by their two endpoints, in flat arrays: about 50
+ * bytes a conversation instead of a map entry, a key object and a value object. Each
  * conversation has a slot; callers keep their per-conversation values in arrays indexed
  * by slot, grown to {@link #capacity()}. Once {@code max} conversations exist, adding one
  * recycles the slot of the oldest (callers then overwrite that slot's values), so memory
  * stays flat on any capture.
+ *
+ * <p>Keys are the endpoints in the caller's canonical order: two addresses of 128 bits,
+ * both ports in one int and a family word. Adding a key that is already present makes the
+ * new slot the one lookups find (TCP's new connection on an old 4-tuple); the older slot
+ * keeps its values until it is recycled.
  */
 public final class FlowTable {
     private final int max;
@@ -34,24 +39,38 @@ public final class FlowTable {
         return aHigh.length;
     }
 
+    /** How many slots are in use. */
+    public int size() {
+        return live;
+    }
+
     /** The slot of {@code k}'s conversation, or -1. */
     public int find(FlowKey k) {
-        for (int i = hash(k.aHigh(), k.aLow(), k.bHigh(), k.bLow(), k.ports(), k.family()) & mask;;
-             i = (i + 1) & mask) {
+        return find(k.aHigh(), k.aLow(), k.bHigh(), k.bLow(), k.ports(), k.family());
+    }
+
+    /** The slot of the newest conversation with these endpoints, or -1. */
+    public int find(long aHi, long aLo, long bHi, long bLo, int p, int fam) {
+        for (int i = hash(aHi, aLo, bHi, bLo, p, fam) & mask;; i = (i + 1) & mask) {
             int e = index[i];
             if (e == 0) {
                 return -1;
             }
             int s = e - 1;
-            if (aHigh[s] == k.aHigh() && aLow[s] == k.aLow() && bHigh[s] == k.bHigh() && bLow[s] == k.bLow()
-                    && ports[s] == k.ports() && family[s] == k.family()) {
+            if (aLow[s] == aLo && ports[s] == p && aHigh[s] == aHi && bLow[s] == bLo && bHigh[s] == bHi
+                    && family[s] == fam) {
                 return s;
             }
         }
     }
 
-    /** Adds {@code k}'s conversation (not present): its slot, perhaps the oldest one's, recycled. */
+    /** Adds {@code k}'s conversation: its slot, perhaps the oldest one's, recycled. */
     public int add(FlowKey k) {
+        return add(k.aHigh(), k.aLow(), k.bHigh(), k.bLow(), k.ports(), k.family());
+    }
+
+    /** Adds a conversation with these endpoints; lookups find it from now on. */
+    public int add(long aHi, long aLo, long bHi, long bLo, int p, int fam) {
         int slot;
         if (live < max) {
             if (live == aHigh.length) {
@@ -63,12 +82,12 @@ public final class FlowTable {
             remove(slot);
         }
         added++;
-        aHigh[slot] = k.aHigh();
-        aLow[slot] = k.aLow();
-        bHigh[slot] = k.bHigh();
-        bLow[slot] = k.bLow();
-        ports[slot] = k.ports();
-        family[slot] = k.family();
+        aHigh[slot] = aHi;
+        aLow[slot] = aLo;
+        bHigh[slot] = bHi;
+        bLow[slot] = bLo;
+        ports[slot] = p;
+        family[slot] = fam;
         insert(slot);
         return slot;
     }
@@ -90,23 +109,37 @@ public final class FlowTable {
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
         index = new int[size];
         mask = size - 1;
+        // in slot order, which is the order of adding until the table is full: the newest of a key wins
         for (int s = 0; s < live; s++) {
             insert(s);
         }
     }
 
+    /** Indexes {@code slot}, in place of an older slot with the same key if there is one. */
     private void insert(int slot) {
         int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
         while (index[i] != 0) {
+            int s = index[i] - 1;
+            if (aLow[s] == aLow[slot] && ports[s] == ports[slot] && aHigh[s] == aHigh[slot] && bLow[s] == bLow[slot]
+                    && bHigh[s] == bHigh[slot] && family[s] == family[slot]) {
+                index[i] = slot + 1;
+                return;
+            }
             i = (i + 1) & mask;
         }
         index[i] = slot + 1;
     }
 
-    /** Takes {@code slot} out of the index (backward-shift deletion keeps probes unbroken). */
+    /**
+     * Takes {@code slot} out of the index (backward-shift deletion keeps probes unbroken);
+     * nothing to do when a newer slot of its key replaced it there.
+     */
     private void remove(int slot) {
         int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
         while (index[i] != slot + 1) {
+            if (index[i] == 0) {
+                return;
+            }
             i = (i + 1) & mask;
         }
         int hole = i;

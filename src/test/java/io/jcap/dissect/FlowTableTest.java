@@ -64,6 +64,21 @@ class FlowTableTest {
     }
 
     @Test
+    void aKeyAddedAgainIsFoundInItsNewSlotAndRecyclingTheOldOneLeavesItFindable() {
+        FlowTable t = new FlowTable(3);
+        int old = t.add(key(7, false));
+        int newer = t.add(key(7, true));
+        assertNotEquals(old, newer);
+        assertEquals(newer, t.find(key(7, false)), "lookups find the newest conversation of a key");
+        t.add(key(8, false));
+        // full: the next add recycles the oldest slot, the superseded one, which is no longer indexed
+        assertEquals(old, t.add(key(9, false)));
+        assertEquals(newer, t.find(key(7, false)));
+        assertNotEquals(-1, t.find(key(8, false)));
+        assertNotEquals(-1, t.find(key(9, false)));
+    }
+
+    @Test
     void clearForgetsEverything() {
         FlowTable t = new FlowTable(10);
         t.add(key(1, false));

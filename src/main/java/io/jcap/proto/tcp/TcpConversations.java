@@ -32,19 +32,11 @@ final class TcpConversations {
     /** A SYN carried data (TCP Fast Open). */
     static final byte TFO_SYN_DATA = 8;
 
-    private final int max;
     private int capacity;
-    private int live;
-    private long created;
     private long streams;
 
-    // ---- keys (endpoint A is the lower (address, port))
-    private long[] aHi;
-    private long[] aLo;
-    private long[] bHi;
-    private long[] bLo;
-    private int[] ports;
-    private int[] typeLen;
+    /** The conversations' keys (endpoint A is the lower (address, port)) and slots. */
+    private final io.jcap.dissect.FlowTable keys;
 
     // ---- per conversation
     int[] stream;
@@ -92,10 +84,6 @@ final class TcpConversations {
     /** Releases the desegmentation state of recycled slots (set by the TCP dissector). */
     TcpReassembly reassembly;
 
-    // ---- open addressing index: slot + 1, 0 = empty
-    private int[] index;
-    private int mask;
-
     // ---- the lookup key of the current packet
     private long kaHi;
     private long kaLo;
@@ -103,24 +91,17 @@ final class TcpConversations {
     private long kbLo;
     private int kPorts;
     private int kTypeLen;
-    private int kHash;
     /** cmp_address(src, dst), ports when equal: which flow row is the sender's. */
     private int kDirection;
 
 
     TcpConversations(int max) {
-        this.max = max;
-        allocate(Math.min(max, 1024));
+        keys = new io.jcap.dissect.FlowTable(max);
+        allocate(keys.capacity());
     }
 
     private void allocate(int n) {
         capacity = n;
-        aHi = grow(aHi, n);
-        aLo = grow(aLo, n);
-        bHi = grow(bHi, n);
-        bLo = grow(bLo, n);
-        ports = grow(ports, n);
-        typeLen = grow(typeLen, n);
         stream = grow(stream, n);
         tsMruSyn = grow(tsMruSyn, n);
         firstRtt = grow(firstRtt, n);
@@ -154,12 +135,6 @@ final class TcpConversations {
         unackedTime = unackedTime == null ? new long[f][] : Arrays.copyOf(unackedTime, f);
         unackedCount = grow(unackedCount, f);
         reasm = reasm == null ? new TcpReassembly.Flow[f] : Arrays.copyOf(reasm, f);
-        int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
-        index = new int[size];
-        mask = size - 1;
-        for (int s = 0; s < live; s++) {
-            insert(s, hash(aHi[s], aLo[s], bHi[s], bLo[s], ports[s], typeLen[s]));
-        }
     }
 
     private static long[] grow(long[] a, int n) {
@@ -176,7 +151,7 @@ final class TcpConversations {
 
     /** Number of conversations currently kept. */
     int size() {
-        return live;
+        return keys.size();
     }
 
     /** Sets the lookup key to the packet's 4-tuple (either direction finds the same conversation). */
@@ -211,7 +186,6 @@ final class TcpConversations {
             kPorts = (dport << 16) | sport;
         }
         kTypeLen = srcFirst ? (sTl << 16) | dTl : (dTl << 16) | sTl;
-        kHash = hash(kaHi, kaLo, kbHi, kbLo, kPorts, kTypeLen);
     }
 
     /** The sender's flow row of {@code slot} for the current key. */
@@ -223,51 +197,18 @@ final class TcpConversations {
         return slot * 2 + (kDirection >= 0 ? 1 : 0);
     }
 
-    private static int hash(long a, long b, long c, long d, int p, int t) {
-        long h = a * 0x9E3779B97F4A7C15L;
-        h = (h ^ b) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ c) * 0x165667B19E3779F9L;
-        h = (h ^ d) * 0x9E3779B97F4A7C15L;
-        h = (h ^ ((long) p << 32 | (t & 0xFFFFFFFFL))) * 0xC2B2AE3D27D4EB4FL;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
-    }
-
     /** The most recent conversation of the current key, or -1. */
     int find() {
-        int i = kHash & mask;
-        while (true) {
-            int e = index[i];
-            if (e == 0) {
-                return -1;
-            }
-            int s = e - 1;
-            if (aLo[s] == kaLo && ports[s] == kPorts && aHi[s] == kaHi && bLo[s] == kbLo && bHi[s] == kbHi
-                    && typeLen[s] == kTypeLen) {
-                return s;
-            }
-            i = (i + 1) & mask;
-        }
+        return keys.find(kaHi, kaLo, kbHi, kbLo, kPorts, kTypeLen);
     }
 
     /** Creates a conversation for the current key (replacing an older one of the same key in lookups). */
     int create() {
-        int slot;
-        if (live < max) {
-            if (live == capacity) {
-                allocate((int) Math.min((long) max, (long) capacity * 2));
-            }
-            slot = live++;
-        } else {
-            slot = (int) (created % max);
-            evict(slot);
+        // the newest conversation of a 4-tuple wins lookups; past the bound the oldest slot is recycled
+        int slot = keys.add(kaHi, kaLo, kbHi, kbLo, kPorts, kTypeLen);
+        if (keys.capacity() > capacity) {
+            allocate(keys.capacity());
         }
-        created++;
-        aHi[slot] = kaHi;
-        aLo[slot] = kaLo;
-        bHi[slot] = kbHi;
-        bLo[slot] = kbLo;
-        ports[slot] = kPorts;
-        typeLen[slot] = kTypeLen;
         stream[slot] = (int) streams++;
         tsMruSyn[slot] = 0;
         firstRtt[slot] = 0;
@@ -304,71 +245,7 @@ final class TcpConversations {
             unackedCount[f] = 0;
             releaseUnacked(f);
         }
-        // the newest conversation of a 4-tuple wins lookups
-        int i = kHash & mask;
-        while (true) {
-            int e = index[i];
-            if (e == 0) {
-                index[i] = slot + 1;
-                return slot;
-            }
-            int s = e - 1;
-            if (s != slot && aLo[s] == kaLo && ports[s] == kPorts && aHi[s] == kaHi && bLo[s] == kbLo
-                    && bHi[s] == kbHi && typeLen[s] == kTypeLen) {
-                index[i] = slot + 1;
-                return slot;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    private void insert(int slot, int h) {
-        int i = h & mask;
-        while (index[i] != 0) {
-            int s = index[i] - 1;
-            if (aLo[s] == aLo[slot] && ports[s] == ports[slot] && aHi[s] == aHi[slot] && bLo[s] == bLo[slot]
-                    && bHi[s] == bHi[slot] && typeLen[s] == typeLen[slot]) {
-                // the slot created later wins (slots are in creation order before the table wraps)
-                index[i] = slot + 1;
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        index[i] = slot + 1;
-    }
-
-    /** Removes {@code slot} from the index if it is the entry its key leads to (backward-shift deletion). */
-    private void evict(int slot) {
-        int h = hash(aHi[slot], aLo[slot], bHi[slot], bLo[slot], ports[slot], typeLen[slot]);
-        int i = h & mask;
-        while (true) {
-            int e = index[i];
-            if (e == 0) {
-                return; // a newer conversation of the same key replaced it in the index
-            }
-            if (e - 1 == slot) {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        int hole = i;
-        int j = i;
-        while (true) {
-            j = (j + 1) & mask;
-            int e = index[j];
-            if (e == 0) {
-                break;
-            }
-            int s = e - 1;
-            int home = hash(aHi[s], aLo[s], bHi[s], bLo[s], ports[s], typeLen[s]) & mask;
-            // move e into the hole unless its home lies cyclically in (hole, j]
-            boolean stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
-            if (!stays) {
-                index[hole] = e;
-                hole = j;
-            }
-        }
-        index[hole] = 0;
+        return slot;
     }
 
     // ---- the unacked-segment list of a flow
