@@ -300,10 +300,11 @@ final class ReadJob {
         }
         d.recordFields(true);
         java.util.Set<io.jcap.field.Protocol> layers;
-        boolean wholeTrees = viewNeedsFields && recordedLayers(registry) == null;
-        d.labels(wholeTrees, wholeTrees ? null : labelValues(wanted));
         if (viewNeedsFields) {
             layers = recordedLayers(registry);
+            // a view that prints whole trees wants every text; else only the texts that are values
+            boolean wholeTrees = layers == null;
+            d.labels(wholeTrees, wholeTrees ? null : protocolItems(wanted));
             if (layers != null && !wanted.isEmpty()) {
                 java.util.Set<io.jcap.field.Protocol> more = RecordedLayers.of(wanted, registry);
                 if (more == null) {
@@ -313,20 +314,21 @@ final class ReadJob {
                 }
             }
         } else {
+            d.labels(false, protocolItems(wanted));
             layers = wanted.isEmpty() ? java.util.Set.of() : RecordedLayers.of(wanted, registry);
         }
         d.recordOnly(layers);
     }
 
-    /** The requested fields whose value is their tree text: protocols and text items. */
-    private java.util.Set<io.jcap.field.FieldDef> labelValues(java.util.List<io.jcap.field.FieldDef> filterFields) {
+    /** The requested protocol items: their value is their tree text ({@link Dissection#labels}). */
+    private java.util.Set<io.jcap.field.FieldDef> protocolItems(java.util.List<io.jcap.field.FieldDef> filterFields) {
         java.util.Set<io.jcap.field.FieldDef> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.List<io.jcap.field.FieldDef> all = new java.util.ArrayList<>(filterFields);
         if (s.fields != null) {
             all.addAll(s.fields);
         }
         for (io.jcap.field.FieldDef f : all) {
-            if (f.type == io.jcap.field.FieldType.PROTOCOL || io.jcap.print.FieldValues.isTextItem(f)) {
+            if (f.type == io.jcap.field.FieldType.PROTOCOL) {
                 set.add(f);
             }
         }

@@ -164,21 +164,10 @@ public final class Dissection {
     }
 
     /**
-     * Limits recording to the layers of these protocols (-T fields, -e): the other layers
-     * skip their tree work. Null records every protocol.
-     * <p>
-     * Recording is decided per call scope, so that a layer's items never depend on what
-     * the layers it hands off to record: a scope is a {@link #call} (restored when it
-     * returns) or the link layer under the frame. The first layer entered in a scope
-     * decides; a layer entered later in the same scope (Ethernet's ethertype, HTTP's
-     * media types, an ICMP error's quoted IP header) can only turn recording on. Items of
-     * unwanted layers may thus be recorded too: views must pick their fields by
-     * definition, as -T fields and -e do, and must not rely on the tree's shape.
-     */
-    /**
      * Whether dissectors build the tree text of the items they record. Views that print
      * whole trees need it; -T fields, -e and filters read values, and of the texts only
-     * those that are values: of the protocol and text items in {@code values} (null: none).
+     * those that are values: of text-only items, and of the protocol items in {@code values}
+     * (null: none).
      */
     public void labels(boolean all, java.util.Set<FieldDef> values) {
         labels = all;
@@ -197,10 +186,21 @@ public final class Dissection {
             return true;
         }
         // a text-only item is nothing but its text
-        String abbrev = def[row].abbrev;
-        return abbrev.isEmpty() || abbrev.equals("text") || labelValues != null && labelValues.contains(def[row]);
+        return def[row].isTextOnly() || labelValues != null && labelValues.contains(def[row]);
     }
 
+    /**
+     * Limits recording to the layers of these protocols (-T fields, -e): the other layers
+     * skip their tree work. Null records every protocol.
+     * <p>
+     * Recording is decided per call scope, so that a layer's items never depend on what
+     * the layers it hands off to record: a scope is a {@link #call} (restored when it
+     * returns) or the link layer under the frame. The first layer entered in a scope
+     * decides; a layer entered later in the same scope (Ethernet's ethertype, HTTP's
+     * media types, an ICMP error's quoted IP header) can only turn recording on. Items of
+     * unwanted layers may thus be recorded too: views must pick their fields by
+     * definition, as -T fields and -e do, and must not rely on the tree's shape.
+     */
     public void recordOnly(java.util.Set<Protocol> protocols) {
         wanted = protocols == null ? null : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         if (protocols != null) {
@@ -671,6 +671,11 @@ public final class Dissection {
 
     public int fieldSourceLength(int row) {
         return sourceLength[row];
+    }
+
+    /** How many of a row's bytes its data source holds: its length, less what was not captured. */
+    public int fieldCapturedLength(int row) {
+        return Math.max(0, Math.min(len[row], sourceLength[row] - off[row]));
     }
 
     /** The first row of {@code f}, or -1. */

@@ -50,6 +50,11 @@ public final class FieldDef {
         this.blurb = blurb;
     }
 
+    /** A text-only item (Wireshark's hf_text_only, "text"): no filter name, shown by its label alone. */
+    public boolean isTextOnly() {
+        return abbrev.isEmpty() || abbrev.equals("text");
+    }
+
     /**
      * Whether {@code o} has this field's filter name. tshark registers a few names twice
      * (DNS's dns.rr.udp_payload_size in two bases, ip.version by IPv4 and by IPv6); -e

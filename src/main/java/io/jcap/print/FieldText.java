@@ -118,7 +118,7 @@ public final class FieldText {
         }
         ByteBuf raw = d.fieldSource(row);
         int from = d.fieldSourceBase(row) + d.fieldOffset(row);
-        int n = Math.min(d.fieldLength(row), d.fieldSourceLength(row) - d.fieldOffset(row));
+        int n = d.fieldCapturedLength(row);
         for (int i = 0; i < n; i++) {
             int b = raw.getUnsignedByte(from + i);
             sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));

@@ -36,12 +36,9 @@ public final class FieldValues {
         return f.type == FieldType.PROTOCOL && f.abbrev.startsWith("tcp.options.");
     }
 
-    /**
-     * True for a text-only item (Wireshark's hf_text_only, abbreviation "text"): a row
-     * whose field has no filter name, shown by its label alone.
-     */
+    /** True for a text-only item: see {@link FieldDef#isTextOnly}. */
     public static boolean isTextItem(FieldDef f) {
-        return f.abbrev.isEmpty() || f.abbrev.equals("text");
+        return f.isTextOnly();
     }
 
     /** True for the protocol of uninterpreted data ("data"), which PDML prints as a field. */
@@ -115,10 +112,9 @@ public final class FieldValues {
             }
             return;
         }
-        int from = d.fieldOffset(row);
-        int n = Math.max(0, Math.min(d.fieldLength(row), d.fieldSourceLength(row) - from));
+        int n = d.fieldCapturedLength(row);
         ByteBuf raw = d.fieldSource(row);
-        int base = d.fieldSourceBase(row) + from;
+        int base = d.fieldSourceBase(row) + d.fieldOffset(row);
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 sb.append(sep);
@@ -133,7 +129,6 @@ public final class FieldValues {
      * row's length (bytes from a reassembled buffer) is used as it is.
      */
     public void rawHex(StringBuilder sb, Dissection d, int row) {
-        int from = d.fieldOffset(row);
         int len = d.fieldLength(row);
         Object o = d.fieldObject(row);
         if (o instanceof byte[] b && b.length == len) {
@@ -142,15 +137,12 @@ public final class FieldValues {
             }
             return;
         }
-        if (len <= 0) {
-            return;
-        }
-        if (from < 0 || len > d.fieldSourceLength(row) - from) {
+        if (lengthInvalid(d, row)) {
             sb.append(LENGTH_INVALID);
             return;
         }
         ByteBuf raw = d.fieldSource(row);
-        int base = d.fieldSourceBase(row) + from;
+        int base = d.fieldSourceBase(row) + d.fieldOffset(row);
         for (int i = 0; i < len; i++) {
             hex2(sb, raw.getUnsignedByte(base + i));
         }
@@ -201,7 +193,7 @@ public final class FieldValues {
             return 0;
         }
         int off = d.fieldOffset(row);
-        for (int p = d.fieldParent(row); p >= 0; p = d.fieldParent(p)) {
+        for (int p = parent; p >= 0; p = d.fieldParent(p)) {
             // an item without bytes under another one (tcp.analysis > iRTT) counts from the layer
             int base = d.fieldOffset(p);
             if (off < base) {

@@ -226,12 +226,11 @@ public final class JsonPrinter implements PacketView {
         FieldDef f = d.fieldDef(row);
         json.beginArray();
         tmp.setLength(0);
+        boolean source = FieldValues.hasDataSource(d, row);
         if (FieldValues.hasMask(f)) {
             values.maskedHex(tmp, d, row);
             json.value(tmp);
-        }
-        boolean source = FieldValues.hasDataSource(d, row);
-        if (source && !FieldValues.hasMask(f)) {
+        } else if (source) {
             values.rawHex(tmp, d, row);
             json.value(tmp);
         }

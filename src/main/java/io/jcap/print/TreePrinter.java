@@ -176,9 +176,8 @@ public final class TreePrinter implements PacketView {
                 // bytes of another data source (a reassembled, de-chunked or uncompressed body)
                 dump.print(out, io.netty.buffer.Unpooled.wrappedBuffer(b), 0, b.length);
             } else {
-                int from = d.fieldOffset(row);
-                int n = Math.max(0, Math.min(d.fieldLength(row), d.fieldSourceLength(row) - from));
-                dump.print(out, d.fieldSource(row), d.fieldSourceBase(row) + from, n);
+                dump.print(out, d.fieldSource(row), d.fieldSourceBase(row) + d.fieldOffset(row),
+                        d.fieldCapturedLength(row));
             }
         }
         if (!expand) {
