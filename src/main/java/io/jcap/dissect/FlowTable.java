@@ -56,10 +56,8 @@ public final class FlowTable {
             if (e == 0) {
                 return -1;
             }
-            int s = e - 1;
-            if (aLow[s] == aLo && ports[s] == p && aHigh[s] == aHi && bLow[s] == bLo && bHigh[s] == bHi
-                    && family[s] == fam) {
-                return s;
+            if (holds(e - 1, aHi, aLo, bHi, bLo, p, fam)) {
+                return e - 1;
             }
         }
     }
@@ -119,15 +117,19 @@ public final class FlowTable {
     private void insert(int slot) {
         int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
         while (index[i] != 0) {
-            int s = index[i] - 1;
-            if (aLow[s] == aLow[slot] && ports[s] == ports[slot] && aHigh[s] == aHigh[slot] && bLow[s] == bLow[slot]
-                    && bHigh[s] == bHigh[slot] && family[s] == family[slot]) {
+            if (holds(index[i] - 1, aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot])) {
                 index[i] = slot + 1;
                 return;
             }
             i = (i + 1) & mask;
         }
         index[i] = slot + 1;
+    }
+
+    /** Whether {@code slot} holds these endpoints. */
+    private boolean holds(int slot, long aHi, long aLo, long bHi, long bLo, int p, int fam) {
+        return aLow[slot] == aLo && ports[slot] == p && aHigh[slot] == aHi && bLow[slot] == bLo
+                && bHigh[slot] == bHi && family[slot] == fam;
     }
 
     /**

@@ -40,16 +40,13 @@ final class DnsTransactions {
     /** Bounded by -o dns.max_conversations and dns.max_transactions. */
     DnsTransactions(int maxConversations, int maxEntries) {
         this.maxEntries = maxEntries;
-        this.udp = new FlowTable(maxConversations);
-        this.tcp = new FlowTable(maxConversations);
+        this.tables = new FlowTable[] {new FlowTable(maxConversations), new FlowTable(maxConversations)};
     }
 
     private final FlowKey lookup = new FlowKey();
-    /** The conversations of each transport, and per slot its number (in the transaction keys). */
-    private final FlowTable udp;
-    private final FlowTable tcp;
-    private int[] udpNumber = new int[0];
-    private int[] tcpNumber = new int[0];
+    /** The conversations of each transport (UDP, TCP), and per slot its number (in the transaction keys). */
+    private final FlowTable[] tables;
+    private final int[][] numbers = {new int[0], new int[0]};
     private int nextConversation = 1;
 
     // open addressing, key = conversation << 16 | id (0 = empty)
@@ -136,36 +133,28 @@ final class DnsTransactions {
      * transaction table is full, under a number no other conversation gets.
      */
     private int conversation(boolean tcpTransport, Address src, int srcPort, Address dst, int dstPort) {
-        FlowTable table = tcpTransport ? tcp : udp;
+        int t = tcpTransport ? 1 : 0;
         lookup.set(src, srcPort, dst, dstPort);
-        int s = table.find(lookup);
+        int s = tables[t].find(lookup);
         if (s >= 0) {
-            return tcpTransport ? tcpNumber[s] : udpNumber[s];
+            return numbers[t][s];
         }
         if (nextConversation >= (1 << 30)) {
             reset();
             dropped++;
         }
-        s = table.add(lookup);
-        int n = table.capacity();
-        if (tcpTransport) {
-            if (tcpNumber.length < n) {
-                tcpNumber = Arrays.copyOf(tcpNumber, n);
-            }
-            tcpNumber[s] = nextConversation;
-        } else {
-            if (udpNumber.length < n) {
-                udpNumber = Arrays.copyOf(udpNumber, n);
-            }
-            udpNumber[s] = nextConversation;
+        s = tables[t].add(lookup);
+        if (numbers[t].length < tables[t].capacity()) {
+            numbers[t] = Arrays.copyOf(numbers[t], tables[t].capacity());
         }
+        numbers[t][s] = nextConversation;
         return nextConversation++;
     }
 
     /** Forgets every transaction; conversation numbers start again (after 2^30 of them). */
     private void reset() {
-        udp.clear();
-        tcp.clear();
+        tables[0].clear();
+        tables[1].clear();
         nextConversation = 1;
         Arrays.fill(keys, 0);
         size = 0;

@@ -35,16 +35,8 @@ public final class EchoTracker {
                         int nanos) {
         Key k = new Key();
         k.set(src, dst, checksumKey, id, seq);
-        long[] v = requests.get(k);
-        if (v == null) {
-            requests.put(k, new long[] {frame, 0, seconds, nanos});
-        } else {
-            // a later identical request replaces the earlier one
-            v[0] = frame;
-            v[1] = 0;
-            v[2] = seconds;
-            v[3] = nanos;
-        }
+        // a later identical request replaces the earlier one (in its place in the order)
+        requests.put(k, new long[] {frame, seconds, nanos});
     }
 
     /** Matches a reply: the request's frame number, or 0 when there is none (or it was answered already). */
@@ -56,8 +48,8 @@ public final class EchoTracker {
         if (v == null) {
             return 0;
         }
-        requestSeconds = v[2];
-        requestNanos = (int) v[3];
+        requestSeconds = v[1];
+        requestNanos = (int) v[2];
         return v[0];
     }
 

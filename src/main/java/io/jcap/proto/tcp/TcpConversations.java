@@ -32,7 +32,6 @@ final class TcpConversations {
     /** A SYN carried data (TCP Fast Open). */
     static final byte TFO_SYN_DATA = 8;
 
-    private int capacity;
     private long streams;
 
     /** The conversations' keys (endpoint A is the lower (address, port)) and slots. */
@@ -101,7 +100,6 @@ final class TcpConversations {
     }
 
     private void allocate(int n) {
-        capacity = n;
         stream = grow(stream, n);
         tsMruSyn = grow(tsMruSyn, n);
         firstRtt = grow(firstRtt, n);
@@ -206,7 +204,7 @@ final class TcpConversations {
     int create() {
         // the newest conversation of a 4-tuple wins lookups; past the bound the oldest slot is recycled
         int slot = keys.add(kaHi, kaLo, kbHi, kbLo, kPorts, kTypeLen);
-        if (keys.capacity() > capacity) {
+        if (keys.capacity() > stream.length) {
             allocate(keys.capacity());
         }
         stream[slot] = (int) streams++;

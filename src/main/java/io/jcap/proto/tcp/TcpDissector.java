@@ -12,7 +12,6 @@ import io.jcap.frame.Frame;
 import io.jcap.proto.data.DataDissector;
 import io.netty.buffer.Unpooled;
 
-import java.util.Arrays;
 
 /**
  * TCP as tshark 4.0 shows it with default preferences: the Info line (ports, flags,
@@ -970,7 +969,8 @@ public final class TcpDissector implements Dissector {
         }
         d.flag(d.add(TcpFields.SEGMENT_COUNT, 0, 0, n), Dissection.GENERATED);
         d.flag(d.add(TcpFields.REASSEMBLED_LENGTH, 0, 0, len), Dissection.GENERATED);
-        d.flag(d.addObject(TcpFields.REASSEMBLED_DATA, 0, len, Arrays.copyOf(done.data, len)), Dissection.GENERATED);
+        // its bytes are the reassembled PDU's, the data source the tree is added in
+        d.flag(d.addBytes(TcpFields.REASSEMBLED_DATA, 0, len), Dissection.GENERATED);
         d.openRow(saved);
     }
 
