@@ -47,14 +47,20 @@ public final class EtherNames {
     }
 
     public static EtherNames load() {
-        try (InputStream raw = EtherNames.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
-            }
-            return new EtherNames(new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16)));
+        try (DataInputStream in = table(RESOURCE)) {
+            return new EtherNames(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One of this package's compiled tables (built by {@link EtherTableCompiler}), to read. */
+    static DataInputStream table(String resource) {
+        InputStream raw = EtherNames.class.getResourceAsStream(resource);
+        if (raw == null) {
+            throw new IllegalStateException(resource + " is missing from the build");
+        }
+        return new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
     }
 
     private static long[] longs(DataInputStream in) throws IOException {
@@ -65,7 +71,7 @@ public final class EtherNames {
         return out;
     }
 
-    private static int[] ints(DataInputStream in, int n) throws IOException {
+    static int[] ints(DataInputStream in, int n) throws IOException {
         byte[] b = in.readNBytes(n * 4);
         int[] out = new int[n];
         ByteBuffer.wrap(b).asIntBuffer().get(out);

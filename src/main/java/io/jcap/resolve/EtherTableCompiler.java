@@ -118,18 +118,24 @@ public final class EtherTableCompiler {
                     o.writeInt(i);
                 }
             }
-            byte[][] utf8 = new byte[names.size()][];
             o.writeInt(names.size());
-            int offset = 0;
-            for (int i = 0; i < names.size(); i++) {
-                utf8[i] = names.get(i).getBytes(StandardCharsets.UTF_8);
-                o.writeInt(offset);
-                offset += utf8[i].length;
-            }
+            writeStrings(o, names);
+        }
+    }
+
+    /** The strings' byte offsets (one more than there are strings), then their UTF-8 bytes. */
+    private static void writeStrings(DataOutputStream o, java.util.Collection<String> strings) throws IOException {
+        List<byte[]> utf8 = new ArrayList<>();
+        int offset = 0;
+        for (String n : strings) {
+            byte[] b = n.getBytes(StandardCharsets.UTF_8);
+            utf8.add(b);
             o.writeInt(offset);
-            for (byte[] b : utf8) {
-                o.write(b);
-            }
+            offset += b.length;
+        }
+        o.writeInt(offset);
+        for (byte[] b : utf8) {
+            o.write(b);
         }
     }
 
@@ -139,18 +145,7 @@ public final class EtherTableCompiler {
             for (int k : vendorLongNames.keySet()) {
                 o.writeInt(k);
             }
-            List<byte[]> utf8 = new ArrayList<>();
-            int offset = 0;
-            for (String n : vendorLongNames.values()) {
-                byte[] b = n.getBytes(StandardCharsets.UTF_8);
-                utf8.add(b);
-                o.writeInt(offset);
-                offset += b.length;
-            }
-            o.writeInt(offset);
-            for (byte[] b : utf8) {
-                o.write(b);
-            }
+            writeStrings(o, vendorLongNames.values());
         }
     }
 }

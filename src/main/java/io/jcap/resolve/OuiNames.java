@@ -1,11 +1,7 @@
 package io.jcap.resolve;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,15 +20,9 @@ public final class OuiNames {
 
     private OuiNames(DataInputStream in) throws IOException {
         int n = in.readInt();
-        keys = ints(in, n);
-        offsets = ints(in, n + 1);
+        keys = EtherNames.ints(in, n);
+        offsets = EtherNames.ints(in, n + 1);
         bytes = in.readNBytes(offsets[n]);
-    }
-
-    private static int[] ints(DataInputStream in, int n) throws IOException {
-        int[] out = new int[n];
-        ByteBuffer.wrap(in.readNBytes(n * 4)).asIntBuffer().get(out);
-        return out;
     }
 
     /** The one table, read when first asked for. */
@@ -45,13 +35,10 @@ public final class OuiNames {
     }
 
     private static OuiNames load() {
-        try (InputStream raw = OuiNames.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
-            }
-            return new OuiNames(new DataInputStream(new BufferedInputStream(raw, 1 << 16)));
+        try (DataInputStream in = EtherNames.table(RESOURCE)) {
+            return new OuiNames(in);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
