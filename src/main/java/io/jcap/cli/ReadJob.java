@@ -27,6 +27,7 @@ import io.jcap.print.FieldsPrinter;
 import io.jcap.print.HexView;
 import io.jcap.print.PacketView;
 import io.jcap.print.PipelinedSummary;
+import io.jcap.print.PipelinedView;
 import io.jcap.print.TreeLabel;
 import io.jcap.print.TreePrinter;
 import io.jcap.print.Output;
@@ -228,21 +229,7 @@ final class ReadJob {
                 return false;
             }
             Frame f = frames.next();
-            into.number = f.number;
-            into.seconds = f.seconds;
-            into.nanos = f.nanos;
-            into.precision = f.precision;
-            into.hasTime = f.hasTime;
-            into.capturedLength = f.capturedLength;
-            into.originalLength = f.originalLength;
-            into.linkType = f.linkType;
-            into.customBlockPen = f.customBlockPen;
-            into.customBlockCopy = f.customBlockCopy;
-            into.interfaceId = f.interfaceId;
-            into.section = f.section;
-            into.sectionInterfaceId = f.sectionInterfaceId;
-            into.interfaceName = f.interfaceName;
-            into.interfaceDescription = f.interfaceDescription;
+            f.copyMetadataTo(into);
             into.data = f.data;
             into.offset = f.offset;
             return true;
@@ -350,6 +337,12 @@ final class ReadJob {
                     filter == null ? java.util.List.of() : java.util.List.of(filter));
         }
         d.trackDisplayed = filter != null;
+        if (printing && engine != null && !(printer instanceof PipelinedSummary) && s.secondThread
+                && !s.lineBuffered && first == null) {
+            // every other view prints on a second core, from dissections of its own
+            printer = new PipelinedView(printer, time, d);
+        }
+        PipelinedView pipe = printer instanceof PipelinedView p ? p : null;
         if (first != null && first.firstFrame != null) {
             // times stay relative to the file's first frame, kept or not
             time.captured(first.firstFrame);
@@ -389,7 +382,20 @@ final class ReadJob {
                 }
                 n++;
                 boolean pass = true;
-                if (engine != null) {
+                if (pipe != null) {
+                    Frame copy = pipe.frame(f);
+                    Dissection slot = pipe.dissection();
+                    engine.dissect(copy, slot);
+                    pass = filter == null || filter.matches(slot);
+                    if (pass) {
+                        if (filter != null) {
+                            slot.displayed(copy);
+                        }
+                        printer.print(slot);
+                    } else {
+                        printer.skipped(slot);
+                    }
+                } else if (engine != null) {
                     engine.dissect(f, d);
                     pass = filter == null || filter.matches(d);
                     if (pass && filter != null) {

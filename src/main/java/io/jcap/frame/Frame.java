@@ -41,25 +41,30 @@ public final class Frame {
     /** A frame that owns a copy of its bytes. */
     public Frame copy() {
         Frame f = new Frame();
-        f.number = number;
-        f.seconds = seconds;
-        f.nanos = nanos;
-        f.precision = precision;
-        f.hasTime = hasTime;
-        f.capturedLength = capturedLength;
-        f.originalLength = originalLength;
-        f.linkType = linkType;
-        f.customBlockPen = customBlockPen;
-        f.customBlockCopy = customBlockCopy;
-        f.interfaceId = interfaceId;
-        f.section = section;
-        f.sectionInterfaceId = sectionInterfaceId;
-        f.interfaceName = interfaceName;
-        f.interfaceDescription = interfaceDescription;
+        copyMetadataTo(f);
         byte[] bytes = new byte[capturedLength];
         data.getBytes(offset, bytes);
         f.data = io.netty.buffer.Unpooled.wrappedBuffer(bytes);
         f.offset = 0;
         return f;
+    }
+
+    /** Copies everything but the bytes ({@code data}, {@code offset}) into {@code into}. */
+    public void copyMetadataTo(Frame into) {
+        into.number = number;
+        into.seconds = seconds;
+        into.nanos = nanos;
+        into.precision = precision;
+        into.hasTime = hasTime;
+        into.capturedLength = capturedLength;
+        into.originalLength = originalLength;
+        into.linkType = linkType;
+        into.customBlockPen = customBlockPen;
+        into.customBlockCopy = customBlockCopy;
+        into.interfaceId = interfaceId;
+        into.section = section;
+        into.sectionInterfaceId = sectionInterfaceId;
+        into.interfaceName = interfaceName;
+        into.interfaceDescription = interfaceDescription;
     }
 }

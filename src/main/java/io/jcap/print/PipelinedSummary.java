@@ -5,9 +5,6 @@ import io.jcap.dissect.Dissection;
 import io.jcap.frame.Frame;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The summary view on a thread of its own (DESIGN.md, "all cores"): the dissecting thread
@@ -22,17 +19,11 @@ public final class PipelinedSummary implements PacketView {
     private static final int ROWS = 512;
     /** Batches in flight: enough that neither side waits on the other's hiccups. */
     private static final int BATCHES = 8;
-    private static final Batch END = new Batch(0);
 
     private final SummaryPrinter printer;
     private final TimeColumn time;
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-    private final Thread thread;
-    /** What the printing thread failed with (a closed pipe), reported on the next call. */
-    private volatile Throwable failure;
+    private final PrintingThread<Batch> thread;
     private Batch current;
-    private boolean finished;
 
     /**
      * {@code time}: the Time column's own references; the printing thread updates them, so
@@ -41,12 +32,11 @@ public final class PipelinedSummary implements PacketView {
     public PipelinedSummary(Output out, TimeColumn time, AddressText addresses, char delimiter) {
         this.printer = new SummaryPrinter(out, time, addresses, delimiter);
         this.time = time;
+        java.util.List<Batch> batches = new java.util.ArrayList<>();
         for (int i = 0; i < BATCHES; i++) {
-            free.add(new Batch(ROWS));
+            batches.add(new Batch(ROWS));
         }
-        thread = new Thread(this::printLoop, "jcap-print");
-        thread.setDaemon(true);
-        thread.start();
+        thread = new PrintingThread<>("jcap-print", batches, this::printBatch);
     }
 
     /** One packet's columns, owned by the batch: the frame's time and lengths, not its bytes. */
@@ -87,11 +77,9 @@ public final class PipelinedSummary implements PacketView {
         }
     }
 
-    /** Rows handed over together; {@code done}, when set, is released once they are printed. */
-    private static final class Batch {
+    /** Rows handed over together. */
+    private static final class Batch extends PrintingThread.Batch {
         final Row[] rows;
-        int size;
-        java.util.concurrent.CountDownLatch done;
 
         Batch(int n) {
             rows = new Row[n];
@@ -118,7 +106,7 @@ public final class PipelinedSummary implements PacketView {
 
     private void add(Dissection d, boolean shown) throws IOException {
         if (current == null) {
-            current = take(free);
+            current = thread.take();
         }
         Row row = current.rows[current.size++];
         row.shown = shown;
@@ -128,23 +116,16 @@ public final class PipelinedSummary implements PacketView {
             row.time(d.frame);
         }
         if (current.size == current.rows.length) {
-            handOver(current);
+            thread.handOver(current);
             current = null;
         }
     }
 
     @Override
     public void drain() throws IOException {
-        if (finished) {
-            return;
-        }
-        Batch b = current != null ? current : take(free);
+        Batch b = current;
         current = null;
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        b.done = done;
-        handOver(b);
-        await(done);
-        rethrow();
+        thread.drain(b);
     }
 
     @Override
@@ -154,95 +135,19 @@ public final class PipelinedSummary implements PacketView {
 
     @Override
     public void close() throws IOException {
-        if (finished) {
-            return;
-        }
-        drain();
-        finished = true;
-        put(END);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
-        }
-        rethrow();
+        Batch b = current;
+        current = null;
+        thread.close(b);
     }
 
-    private void printLoop() {
-        try {
-            while (true) {
-                Batch b = full.take();
-                if (b == END) {
-                    return;
-                }
-                try {
-                    if (failure == null) {
-                        for (int i = 0; i < b.size; i++) {
-                            Row r = b.rows[i];
-                            time.captured(r.frame);
-                            if (r.shown) {
-                                printer.line(r.frame, r.src, r.dst, r.protocol, r.info, r.infoLength);
-                            }
-                            time.done(r.frame, r.shown);
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
-                } finally {
-                    b.size = 0;
-                    java.util.concurrent.CountDownLatch done = b.done;
-                    b.done = null;
-                    free.add(b);
-                    if (done != null) {
-                        done.countDown();
-                    }
-                }
+    private void printBatch(Batch b) throws IOException {
+        for (int i = 0; i < b.size; i++) {
+            Row r = b.rows[i];
+            time.captured(r.frame);
+            if (r.shown) {
+                printer.line(r.frame, r.src, r.dst, r.protocol, r.info, r.infoLength);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void handOver(Batch b) throws IOException {
-        rethrow();
-        put(b);
-    }
-
-    private void put(Batch b) throws IOException {
-        try {
-            full.put(b);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
-        }
-    }
-
-    private static Batch take(BlockingQueue<Batch> q) throws IOException {
-        try {
-            return q.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
-        }
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) throws IOException {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
-        }
-    }
-
-    private void rethrow() throws IOException {
-        Throwable t = failure;
-        if (t instanceof IOException e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
+            time.done(r.frame, r.shown);
         }
     }
 }
