@@ -27,7 +27,6 @@ import io.jcap.print.FieldsPrinter;
 import io.jcap.print.HexView;
 import io.jcap.print.PacketView;
 import io.jcap.print.PipelinedSummary;
-import io.jcap.print.PipelinedView;
 import io.jcap.print.TreeLabel;
 import io.jcap.print.TreePrinter;
 import io.jcap.print.Output;
@@ -337,12 +336,6 @@ final class ReadJob {
                     filter == null ? java.util.List.of() : java.util.List.of(filter));
         }
         d.trackDisplayed = filter != null;
-        if (printing && engine != null && !(printer instanceof PipelinedSummary) && s.secondThread
-                && !s.lineBuffered && first == null) {
-            // every other view prints on a second core, from dissections of its own
-            printer = new PipelinedView(printer, time, d);
-        }
-        PipelinedView pipe = printer instanceof PipelinedView p ? p : null;
         if (first != null && first.firstFrame != null) {
             // times stay relative to the file's first frame, kept or not
             time.captured(first.firstFrame);
@@ -382,20 +375,7 @@ final class ReadJob {
                 }
                 n++;
                 boolean pass = true;
-                if (pipe != null) {
-                    Frame copy = pipe.frame(f);
-                    Dissection slot = pipe.dissection();
-                    engine.dissect(copy, slot);
-                    pass = filter == null || filter.matches(slot);
-                    if (pass) {
-                        if (filter != null) {
-                            slot.displayed(copy);
-                        }
-                        printer.print(slot);
-                    } else {
-                        printer.skipped(slot);
-                    }
-                } else if (engine != null) {
+                if (engine != null) {
                     engine.dissect(f, d);
                     pass = filter == null || filter.matches(d);
                     if (pass && filter != null) {

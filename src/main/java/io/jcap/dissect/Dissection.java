@@ -96,9 +96,6 @@ public final class Dissection {
     private io.netty.buffer.ByteBuf[] sourceBytes = new io.netty.buffer.ByteBuf[4];
     private int[] sourceLengths = new int[4];
     private int sources;
-    /** Where {@link #dataSourceCopy} keeps its copies, reused from frame to frame. */
-    private byte[] arena = new byte[0];
-    private int arenaUsed;
     private int count;
     private int open = -1;
 
@@ -128,8 +125,8 @@ public final class Dissection {
      * from the last frame shown ({@link #displayed}) rather than from the previous one.
      */
     public boolean trackDisplayed;
-    /** The last frame shown; shared by the dissections a pipelined view takes turns with. */
-    private long[] lastDisplayed = {Long.MIN_VALUE};
+    private boolean anyDisplayed;
+    private long lastDisplayedNs;
 
     /**
      * Set while a frame the read filter of -2 -R dropped is dissected again in the second
@@ -139,26 +136,13 @@ public final class Dissection {
 
     /** The frame just dissected passed the display filter. */
     public void displayed(Frame f) {
-        lastDisplayed[0] = f.seconds * 1_000_000_000L + f.nanos;
+        anyDisplayed = true;
+        lastDisplayedNs = f.seconds * 1_000_000_000L + f.nanos;
     }
 
     /** The time of the last frame shown, or {@code otherwise} when none was. */
     public long lastDisplayedNs(long otherwise) {
-        return lastDisplayed[0] != Long.MIN_VALUE ? lastDisplayed[0] : otherwise;
-    }
-
-    /**
-     * Makes this dissection continue {@code other}'s run-wide settings and frame.time_delta_displayed
-     * state, for dissections that take turns on consecutive frames (a pipelined view's).
-     */
-    public void continueFrom(Dissection other) {
-        lastDisplayed = other.lastDisplayed;
-        trackDisplayed = other.trackDisplayed;
-        etherNames = other.etherNames;
-        recording = other.recording;
-        labels = other.labels;
-        labelValues = other.labelValues;
-        wanted = other.wanted;
+        return anyDisplayed ? lastDisplayedNs : otherwise;
     }
 
     // ---- marks
@@ -227,7 +211,6 @@ public final class Dissection {
     public void reset(Frame f) {
         frame = f;
         sources = 0;
-        arenaUsed = 0;
         tree = recording && wanted == null;
         freshScope = true;
         buf.reset(f);
@@ -645,24 +628,6 @@ public final class Dissection {
         sourceBytes[sources] = bytes;
         sourceLengths[sources] = length;
         sources++;
-    }
-
-    /**
-     * {@link #dataSource} over this dissection's own copy of {@code bytes}, which it returns:
-     * for bytes the dissector reuses for later frames (a reassembly buffer), since a
-     * pipelined view prints this dissection while the next frames are dissected.
-     */
-    public io.netty.buffer.ByteBuf dataSourceCopy(String name, io.netty.buffer.ByteBuf bytes, int length) {
-        if (arena.length - arenaUsed < length) {
-            // slices already handed out keep the old array
-            arena = new byte[Math.max(length, Math.max(4096, arena.length * 2))];
-            arenaUsed = 0;
-        }
-        bytes.getBytes(bytes.readerIndex(), arena, arenaUsed, length);
-        io.netty.buffer.ByteBuf copy = io.netty.buffer.Unpooled.wrappedBuffer(arena, arenaUsed, length);
-        arenaUsed += length;
-        dataSource(name, copy, length);
-        return copy;
     }
 
     /** Takes back the last data source (remove_last_data_source: its bytes proved to be an incomplete PDU). */

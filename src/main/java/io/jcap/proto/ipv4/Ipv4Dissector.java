@@ -391,9 +391,8 @@ public final class Ipv4Dissector implements Dissector {
                 if (!columns) {
                     d.info.set("[Illegal fragments]");
                 }
-                // the reassembly buffer is reused for later datagrams: the dissection keeps its own copy
-                io.netty.buffer.ByteBuf bytes = d.dataSourceCopy("Reassembled IPv4", whole.whole, whole.length);
-                PacketBuffer.Saved saved = buf.switchTo(bytes, whole.length);
+                d.dataSource("Reassembled IPv4", whole.whole, whole.length);
+                PacketBuffer.Saved saved = buf.switchTo(whole.whole, whole.length);
                 try {
                     // the fragment items count in the reassembled bytes, as tshark's do
                     Reassembly.tree(d, whole, FRAGMENT_ITEMS);

@@ -89,7 +89,7 @@ public final class Reassembly<K> {
     /**
      * The buffer of the last completed datagram, reused for a datagram that starts in a
      * later frame: a completed datagram's bytes are read only while its own frame is
-     * dissected (its dissection shows a copy, layers above copy what they keep).
+     * dissected and printed (layers above copy what they keep).
      */
     private byte[] spare;
     private long spareFrame;
