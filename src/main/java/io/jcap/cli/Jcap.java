@@ -85,10 +85,13 @@ public final class Jcap {
         if (o.listInterfaces) {
             return CaptureJob.listInterfaces(stdout, stderr);
         }
+        io.jcap.saved.SavedFilters saved = new io.jcap.saved.SavedFilters(
+                io.jcap.saved.SavedFilters.standardDirectories(), problem -> stderr.println("jcap: " + problem));
         try {
+            predefinedCaptureFilters(o.capture, saved);
             // tshark checks -s and -B as it meets them, reading a file or not
             CaptureSettings capture = captureSettings(o, o.readFile == null);
-            ReadSettings s = settings(o);
+            ReadSettings s = settings(o, saved);
             if (o.readFile != null && o.capture.defaults.filter != null) {
                 // tcpdump's -r FILE with a capture filter (tshark refuses -f when reading)
                 String f = o.capture.defaults.filter;
@@ -136,7 +139,7 @@ public final class Jcap {
         return ExitStatus.INVALID_OPTION;
     }
 
-    private static ReadSettings settings(Options o) throws UsageException {
+    private static ReadSettings settings(Options o, io.jcap.saved.SavedFilters saved) throws UsageException {
         ReadSettings s = new ReadSettings();
         s.readFile = o.readFile;
         s.writeFile = o.writeFile;
@@ -225,7 +228,7 @@ public final class Jcap {
             }
         }
         outputFormat(o, s);
-        filters(o, s);
+        filters(o, s, saved);
         return s;
     }
 
@@ -235,7 +238,7 @@ public final class Jcap {
      * compiled before the display filter, and a bad one stops jcap (status 2) before any
      * file is opened.
      */
-    private static void filters(Options o, ReadSettings s) throws UsageException {
+    private static void filters(Options o, ReadSettings s, io.jcap.saved.SavedFilters saved) throws UsageException {
         String display = o.displayFilter;
         if (!o.trailing.isEmpty() && o.readFile != null) {
             if (display != null) {
@@ -265,12 +268,12 @@ public final class Jcap {
         io.jcap.field.FieldRegistry registry = o.readFilter != null || display != null
                 ? StandardProtocols.engine().registry() : null;
         if (o.readFilter != null) {
-            s.readFilter = compile(o.readFilter, registry);
+            s.readFilter = compile(o.readFilter, registry, saved);
         }
         if (display != null) {
             boolean trailing = o.displayFilter == null;
             try {
-                s.displayFilter = compile(display, registry);
+                s.displayFilter = compile(display, registry, saved);
             } catch (UsageException e) {
                 // tcpdump's habit: trailing words that are only a capture filter filter the file with BPF
                 if (!trailing || !io.jcap.capture.CaptureFilters.compiles(display)) {
@@ -292,6 +295,48 @@ public final class Jcap {
                     ExitStatus.INVALID_FILTER, false);
         }
         s.captureFilter = text;
+    }
+
+    /**
+     * -f predef:NAME, as tshark: the capture filter saved under NAME in cfilters (shipped
+     * with jcap or the user's own).
+     */
+    private static void predefinedCaptureFilters(CaptureArgs args, io.jcap.saved.SavedFilters saved) {
+        java.util.Map<String, String> filters = null;
+        java.util.List<CaptureArgs.Iface> all = new java.util.ArrayList<>(args.interfaces);
+        all.add(args.defaults);
+        for (CaptureArgs.Iface i : all) {
+            if (i.filter == null || !i.filter.startsWith(PREDEFINED)) {
+                continue;
+            }
+            if (filters == null) {
+                filters = saved.captureFilters();
+            }
+            String name = i.filter.substring(PREDEFINED.length());
+            String filter = filters.get(name);
+            if (filter != null) {
+                // an unknown name stays as it is: libpcap then refuses it, in tshark's words
+                i.filter = filter;
+            }
+        }
+    }
+
+    private static final String PREDEFINED = "predef:";
+
+    /** A display filter, its macros expanded from dfilter_macros first, as tshark does. */
+    private static io.jcap.filter.DisplayFilter compile(String text, io.jcap.field.FieldRegistry registry,
+                                                        io.jcap.saved.SavedFilters saved) throws UsageException {
+        String expanded = text;
+        // tshark reads the macros at start-up, so a bad line is reported whatever the filter
+        java.util.Map<String, String> macros = saved.macros();
+        if (text.contains("${")) {
+            try {
+                expanded = io.jcap.filter.DisplayFilter.expandMacros(text, registry, macros);
+            } catch (io.jcap.filter.FilterException e) {
+                throw new UsageException(e.render(text), ExitStatus.INVALID_FILTER, false);
+            }
+        }
+        return compile(expanded, registry);
     }
 
     private static io.jcap.filter.DisplayFilter compile(String text, io.jcap.field.FieldRegistry registry)

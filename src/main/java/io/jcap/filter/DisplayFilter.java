@@ -44,12 +44,23 @@ public final class DisplayFilter {
 
     public static DisplayFilter compile(String text, FieldRegistry registry, ZoneId zone) throws FilterException {
         Names names = new Names(registry);
-        Macros.check(text, name -> names.find(name) != null);
+        // with no macros defined, expansion only checks that each ${...} names a field
+        Macros.expand(text, java.util.Map.of(), name -> names.find(name) != null);
         Node tree = new Parser(text, names::find).parse();
         if (tree == null) {
             return new DisplayFilter(text, null);
         }
         return new DisplayFilter(text, new Checker(new Literals(zone)).test(tree));
+    }
+
+    /**
+     * {@code text} with its display filter macros ({@code ${name:arg;...}}) expanded from
+     * {@code macros}, as tshark expands them before compiling; field references stay.
+     */
+    public static String expandMacros(String text, FieldRegistry registry, java.util.Map<String, String> macros)
+            throws FilterException {
+        Names names = new Names(registry);
+        return Macros.expand(text, macros, name -> names.find(name) != null);
     }
 
     /** Whether the dissected packet passes; an empty filter passes everything. */

@@ -80,16 +80,28 @@ class LiveCaptureTest {
 
     /** jcap's main class run in namespace B, with this test run's class path. */
     private Process jcap(Path out, Path err, String... args) throws IOException {
+        return jcap(null, out, err, args);
+    }
+
+    /** The same, with the user's configuration (saved filters) in {@code config}/jcap when not null. */
+    private Process jcap(Path config, Path out, Path err, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", NS_B,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "io.jcap.cli.Main"));
         cmd.addAll(Arrays.asList(args));
-        return start(cmd, out, err);
+        return start(cmd, out, err, config);
     }
 
     private static Process start(List<String> cmd, Path out, Path err) throws IOException {
+        return start(cmd, out, err, null);
+    }
+
+    private static Process start(List<String> cmd, Path out, Path err, Path config) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (config != null) {
+            pb.environment().put("XDG_CONFIG_HOME", config.toString());
+        }
         pb.environment().put("TZ", "UTC");
         pb.redirectOutput(out.toFile());
         pb.redirectError(err.toFile());
@@ -436,6 +448,36 @@ class LiveCaptureTest {
         assertEquals(0, waitFor(jcap(jOut, jErr, "-D")), text(jErr));
         assertTrue(text(jOut).contains(". " + VETH_B + "\n"), text(jOut));
         assertTrue(text(jOut).contains(". lo (Loopback)\n"), text(jOut));
+    }
+
+    /**
+     * -f predef:NAME takes the user's saved capture filter (cfilters in ~/.config/jcap, here
+     * XDG_CONFIG_HOME) and -Y a macro from the user's dfilter_macros: UDP sent before the
+     * pings never reaches jcap, only the ICMP port unreachable it causes; of the pings only
+     * the replies are shown. A bad line in the user's file is reported with its file and number.
+     */
+    @Test
+    void savedCaptureFilterAndMacroByName() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config/jcap"));
+        Files.writeString(config.resolve("cfilters"), "\"pings only\" icmp\nnot a filter line\n");
+        Files.writeString(config.resolve("dfilter_macros"), "\"from\",\"ip.src == $1\"\n");
+        Path jOut = dir.resolve("j.out");
+        Path jErr = dir.resolve("j.err");
+        Process j = jcap(config.getParent(), jOut, jErr, "-i", VETH_B, "-f", "predef:pings only", "-l", "-c", "7",
+                "-Y", "${from:" + ADDR_B + "}", "-T", "fields", "-e", "icmp.type", "-e", "ip.src");
+        try {
+            assertTrue(await(jErr, "Capturing on '" + VETH_B + "'", 30), text(jErr));
+            Thread.sleep(500);
+            sh("ip", "netns", "exec", NS_A, "bash", "-c", "echo udp > /dev/udp/" + ADDR_B + "/9");
+            ping(3, "aa");
+            assertEquals(0, waitFor(j), text(jErr));
+            assertEquals("3\t" + ADDR_B + ",10.213.0.1\n" + ("0\t" + ADDR_B + "\n").repeat(3), text(jOut));
+            assertTrue(text(jErr).startsWith("jcap: '" + config.resolve("cfilters")
+                    + "' line 2 doesn't have a quoted filter name.\n"), text(jErr));
+            assertTrue(text(jErr).endsWith("\n7 packets captured\n"), text(jErr));
+        } finally {
+            j.destroyForcibly();
+        }
     }
 
     /** tshark's wording and status (1) for a device that does not exist and one that is down. */
