@@ -79,7 +79,7 @@ public final class Jcap {
         }
         if (o.version) {
             PrintStream out = new PrintStream(stdout, true);
-            out.println("jcap " + VERSION + " (a tshark workalike; Java " + System.getProperty("java.version") + ")");
+            out.print(versionText(io.jcap.capture.LiveCapture.libraryVersion()));
             return ExitStatus.OK;
         }
         if (o.listInterfaces) {
@@ -130,6 +130,38 @@ public final class Jcap {
             stderr.println("jcap: " + e.getMessage());
             return ExitStatus.INVALID_FILE;
         }
+    }
+
+    /**
+     * -v, laid out as tshark's: the version line, then what jcap runs on (the system, the
+     * Java runtime and the libpcap it found, or that it found none: reading files still works).
+     */
+    static String versionText(String libpcap) {
+        String pcap = libpcap == null ? "without libpcap (no live capture)"
+                : "with " + libpcap.replaceFirst("^libpcap version ", "libpcap ");
+        String running = "Running on " + System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + ", with " + Runtime.getRuntime().availableProcessors() + " processors, with Java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+                + pcap + ".";
+        return "jcap " + VERSION + " (a workalike of TShark (Wireshark) 4.0 and tcpdump).\n\n"
+                + "Reads and writes pcap and pcapng; captures through libpcap with pcap4j.\n\n"
+                + wrap(running, 80) + "\n";
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code width} characters. */
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > width) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     private static int usageError(PrintStream stderr, String message) {

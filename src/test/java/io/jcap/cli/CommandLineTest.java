@@ -300,7 +300,14 @@ class CommandLineTest {
         JcapRun r = JcapRun.of("-v");
         assertEquals(0, r.status());
         assertEquals("", r.stderr());
-        assertTrue(r.stdout().startsWith("jcap "), r::stdout);
+        assertTrue(r.stdout().startsWith("jcap " + Jcap.VERSION + " ("), r::stdout);
+        // the libpcap in use, in tshark's words ("with libpcap 1.10.3 (with TPACKET_V3)")
+        String libpcap = io.jcap.capture.LiveCapture.libraryVersion();
+        if (libpcap != null) {
+            assertTrue(r.stdout().replace('\n', ' ').contains(", with libpcap "
+                    + libpcap.replaceFirst("^libpcap version ", "") + "."), r::stdout);
+        }
+        assertTrue(Jcap.versionText(null).replace('\n', ' ').contains(", without libpcap (no live capture)."));
         if (ExternalTool.onPath("tshark")) {
             ExternalTool.Result t = ExternalTool.run(null, "tshark", "-v");
             assertEquals(0, t.status());
