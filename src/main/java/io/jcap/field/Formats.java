@@ -144,4 +144,25 @@ public final class Formats {
         }
         return sb.append(" = ");
     }
+
+    /**
+     * An ASCII control character (below 0x20, or DEL) as Wireshark's format_text writes it:
+     * its C escape (\a \b \f \n \r \t \v) or, for the others, a backslash and three octal
+     * digits; with {@code hex}, \xNN instead of octal, as the display filter's messages do.
+     */
+    public static StringBuilder controlEscape(StringBuilder sb, int c, boolean hex) {
+        sb.append('\\');
+        return switch (c) {
+            case 7 -> sb.append('a');
+            case 8 -> sb.append('b');
+            case 12 -> sb.append('f');
+            case 10 -> sb.append('n');
+            case 13 -> sb.append('r');
+            case 9 -> sb.append('t');
+            case 11 -> sb.append('v');
+            default -> hex ? sb.append('x').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16))
+                    : sb.append((char) ('0' + ((c >> 6) & 3))).append((char) ('0' + ((c >> 3) & 7)))
+                            .append((char) ('0' + (c & 7)));
+        };
+    }
 }

@@ -499,23 +499,12 @@ final class Lexer {
         StringBuilder sb = new StringBuilder(b.length + 2).append('"');
         for (byte x : b) {
             int c = x & 0xFF;
-            switch (c) {
-                case 7 -> sb.append("\\a");
-                case 8 -> sb.append("\\b");
-                case 12 -> sb.append("\\f");
-                case 10 -> sb.append("\\n");
-                case 13 -> sb.append("\\r");
-                case 9 -> sb.append("\\t");
-                case 11 -> sb.append("\\v");
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", c));
-                    } else {
-                        sb.append((char) c);
-                    }
-                }
+            if (c == '\\' || c == '"') {
+                sb.append('\\').append((char) c);
+            } else if (c < 0x20 || c == 0x7f) {
+                io.jcap.field.Formats.controlEscape(sb, c, true);
+            } else {
+                sb.append((char) c);
             }
         }
         // bytes of UTF-8 text stay as they are

@@ -240,18 +240,7 @@ final class DnsNames {
             if (c >= 0x20 && c < 0x7f) {
                 sb.append((char) c);
             } else if (c < 0x80) {
-                sb.append('\\');
-                switch (c) {
-                    case 0x07 -> sb.append('a');
-                    case 0x08 -> sb.append('b');
-                    case 0x0c -> sb.append('f');
-                    case 0x0a -> sb.append('n');
-                    case 0x0d -> sb.append('r');
-                    case 0x09 -> sb.append('t');
-                    case 0x0b -> sb.append('v');
-                    default -> sb.append((char) ('0' + ((c >> 6) & 3))).append((char) ('0' + ((c >> 3) & 7)))
-                            .append((char) ('0' + (c & 7)));
-                }
+                io.jcap.field.Formats.controlEscape(sb, c, false);
             } else {
                 int n;
                 int uc;

@@ -102,18 +102,7 @@ public final class HttpText {
                 if (c >= 0x20 && c < 0x7F) {
                     sb.append((char) c);
                 } else {
-                    sb.append('\\');
-                    switch (c) {
-                        case 7 -> sb.append('a');
-                        case 8 -> sb.append('b');
-                        case 12 -> sb.append('f');
-                        case 10 -> sb.append('n');
-                        case 13 -> sb.append('r');
-                        case 9 -> sb.append('t');
-                        case 11 -> sb.append('v');
-                        default -> sb.append((char) ('0' + ((c >> 6) & 3))).append((char) ('0' + ((c >> 3) & 7)))
-                                .append((char) ('0' + (c & 7)));
-                    }
+                    io.jcap.field.Formats.controlEscape(sb, c, false);
                 }
                 continue;
             }

@@ -406,23 +406,12 @@ public final class TreeItems {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case 7 -> sb.append("\\a");
-                case 8 -> sb.append("\\b");
-                case 12 -> sb.append("\\f");
-                case 10 -> sb.append("\\n");
-                case 13 -> sb.append("\\r");
-                case 9 -> sb.append("\\t");
-                case 11 -> sb.append("\\v");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append('\\').append((char) ('0' + ((c >> 6) & 7))).append((char) ('0' + ((c >> 3) & 7)))
-                                .append((char) ('0' + (c & 7)));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            if (c == '\\') {
+                sb.append("\\\\");
+            } else if (c < 0x20 || c == 0x7f) {
+                io.jcap.field.Formats.controlEscape(sb, c, false);
+            } else {
+                sb.append(c);
             }
         }
         return sb.toString();
