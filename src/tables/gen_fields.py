@@ -20,6 +20,11 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 JAVA = os.path.join(ROOT, 'src', 'main', 'java')
 
 
+# Generated fields that tshark 4.0's dissectors add with a NULL tvb (seen in its -T jsonraw
+# output, not in -G fields): no bytes behind them, so their _raw arrays carry no hex.
+WITHOUT_BYTES = {'icmp.resp_to', 'icmp.resptime', 'icmpv6.resp_to', 'icmpv6.resptime', 'tcp.completeness'}
+
+
 def protocols():
     out = []
     for line in open(os.path.join(HERE, 'protocols.txt')):
@@ -140,7 +145,8 @@ def main():
             u, us = units.get(abbrev, (None, None))
             def js(x):
                 return 'null' if x is None else java_string(x)
-            lines.append(f'    public static final FieldDef {const} = PROTOCOL.declare({java_string(abbrev)}, '
+            declare = 'declareWithoutBytes' if abbrev in WITHOUT_BYTES else 'declare'
+            lines.append(f'    public static final FieldDef {const} = PROTOCOL.{declare}({java_string(abbrev)}, '
                          f'{java_string(fname)}, FieldType.{ftype[3:].upper()}, Base.{base_enum}, {vals}, '
                          f'{jlong(parse_int(mask))}, {bits}, {js(blurb) if blurb else "null"}, {js(t)}, {js(f)}, {js(u)}, {js(us)});')
         doc_lines = '\n'.join(' * ' + d if d else ' *' for d in doc.split('|'))

@@ -25,6 +25,11 @@ public final class FieldDef {
     /** Unit appended to values (Wireshark's unit_name_string), singular and plural, or null. */
     public final String unit;
     public final String units;
+    /**
+     * A generated field tshark's dissector adds with a NULL tvb (Wireshark's fi->ds_tvb):
+     * no bytes behind it, so -T jsonraw gives its _raw array no hex.
+     */
+    public final boolean withoutBytes;
 
     FieldDef(Protocol protocol, int index, String abbrev, String name, FieldType type, Base base,
              ValueNames values, long mask, int bitWidth, String blurb) {
@@ -34,6 +39,14 @@ public final class FieldDef {
     FieldDef(Protocol protocol, int index, String abbrev, String name, FieldType type, Base base,
              ValueNames values, long mask, int bitWidth, String blurb, String trueText, String falseText,
              String unit, String units) {
+        this(protocol, index, abbrev, name, type, base, values, mask, bitWidth, blurb, trueText, falseText, unit,
+                units, false);
+    }
+
+    FieldDef(Protocol protocol, int index, String abbrev, String name, FieldType type, Base base,
+             ValueNames values, long mask, int bitWidth, String blurb, String trueText, String falseText,
+             String unit, String units, boolean withoutBytes) {
+        this.withoutBytes = withoutBytes;
         this.trueText = trueText;
         this.falseText = falseText;
         this.unit = unit;

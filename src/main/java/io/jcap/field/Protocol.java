@@ -47,6 +47,19 @@ public final class Protocol {
         return f;
     }
 
+    /**
+     * {@link #declare}, for a generated field that tshark's dissector adds with a NULL tvb:
+     * it has no bytes behind it ({@link FieldDef#withoutBytes}).
+     */
+    public FieldDef declareWithoutBytes(String abbrev, String name, FieldType type, Base base, ValueNames values,
+                                        long mask, int bitWidth, String blurb, String trueText, String falseText,
+                                        String unit, String units) {
+        FieldDef f = new FieldDef(this, fields.size(), abbrev, name, type, base, values, mask, bitWidth, blurb,
+                trueText, falseText, unit, units, true);
+        fields.add(f);
+        return f;
+    }
+
     public FieldDef field(String abbrev, String name, FieldType type, Base base) {
         return add(abbrev, name, type, base, null, 0, 0, null);
     }

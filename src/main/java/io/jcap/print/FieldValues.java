@@ -165,12 +165,8 @@ public final class FieldValues {
         if (abbrev.equals("_ws.malformed") && parent >= 0 && d.fieldDef(parent).abbrev.equals(abbrev)) {
             return false; // the hidden item under "[Malformed Packet: X]"
         }
-        return !WITHOUT_TVB.contains(abbrev);
+        return !d.fieldDef(row).withoutBytes;
     }
-
-    /** Generated fields tshark 4.0 adds without a tvb (seen in its -T jsonraw output). */
-    private static final java.util.Set<String> WITHOUT_TVB = java.util.Set.of(
-            "icmp.resp_to", "icmp.resptime", "icmpv6.resp_to", "icmpv6.resptime", "tcp.completeness");
 
     /**
      * The offset a _raw array gives: in the frame, PDML's pos (the layer's start for an

@@ -32,7 +32,7 @@ public final class TcpFields {
     public static final FieldDef DSTPORT = PROTOCOL.declare("tcp.dstport", "Destination Port", FieldType.UINT16, Base.PT_TCP, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef PORT = PROTOCOL.declare("tcp.port", "Source or Destination Port", FieldType.UINT16, Base.PT_TCP, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef STREAM = PROTOCOL.declare("tcp.stream", "Stream index", FieldType.UINT32, Base.DEC, null, 0L, 0, null, null, null, null, null);
-    public static final FieldDef COMPLETENESS = PROTOCOL.declare("tcp.completeness", "Conversation completeness", FieldType.UINT8, Base.CUSTOM, null, 0L, 0, "The completeness of the conversation capture", null, null, null, null);
+    public static final FieldDef COMPLETENESS = PROTOCOL.declareWithoutBytes("tcp.completeness", "Conversation completeness", FieldType.UINT8, Base.CUSTOM, null, 0L, 0, "The completeness of the conversation capture", null, null, null, null);
     public static final FieldDef SEQ = PROTOCOL.declare("tcp.seq", "Sequence Number", FieldType.UINT32, Base.DEC, null, 0L, 0, null, null, null, null, null);
     public static final FieldDef SEQ_RAW = PROTOCOL.declare("tcp.seq_raw", "Sequence Number (raw)", FieldType.UINT32, Base.DEC, null, 0L, 0, "This shows the raw value of the sequence number", null, null, null, null);
     public static final FieldDef NXTSEQ = PROTOCOL.declare("tcp.nxtseq", "Next Sequence Number", FieldType.UINT32, Base.DEC, null, 0L, 0, null, null, null, null, null);
