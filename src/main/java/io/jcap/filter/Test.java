@@ -14,12 +14,23 @@ import java.util.regex.Pattern;
  * values: "any" wants one pair to pass, "all" every pair; a side without values fails.
  */
 abstract class Test {
+    /** What --explain-filter prints for the node (dftest's words), and the nodes under it. */
+    private final String label;
+    private final List<Object> children;
+
+    Test(String label, List<Object> children) {
+        this.label = label;
+        this.children = children;
+    }
+
     abstract boolean eval(Dissection d);
 
-    abstract String describe();
+    final String describe() {
+        return label;
+    }
 
-    List<Object> children() {
-        return List.of();
+    final List<Object> children() {
+        return children;
     }
 
     void fields(Set<FieldDef> into) {
@@ -32,11 +43,32 @@ abstract class Test {
         }
     }
 
+    /** dftest's name of a comparison: TEST_ANY_EQ:, TEST_ALL_NE:, TEST_ANY_LT: ... */
+    private static String compareLabel(Token.Kind op, boolean all) {
+        String name = switch (op) {
+            case ANY_EQ, ALL_EQ -> "EQ";
+            case ALL_NE, ANY_NE -> "NE";
+            default -> op.name();
+        };
+        return "TEST_" + (all ? "ALL_" : "ANY_") + name + ":";
+    }
+
+    /** A set test's children: the value, then each element's one or two bounds. */
+    private static List<Object> inChildren(Operand left, List<Operand[]> elements) {
+        List<Object> c = new java.util.ArrayList<>();
+        c.add(left);
+        for (Operand[] e : elements) {
+            c.addAll(List.of(e));
+        }
+        return List.copyOf(c);
+    }
+
     /** A protocol or field is present (in the layers asked for). */
     static final class Exists extends Test {
         final Operand.FieldRef field;
 
         Exists(Operand.FieldRef field) {
+            super("TEST_EXISTS:", List.of(field));
             this.field = field;
         }
 
@@ -53,16 +85,6 @@ abstract class Test {
             }
             return field.eval(d).n > 0;
         }
-
-        @Override
-        String describe() {
-            return "TEST_EXISTS:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(field);
-        }
     }
 
     /** A slice tested on its own: it has bytes. */
@@ -70,22 +92,13 @@ abstract class Test {
         final Operand operand;
 
         NotEmpty(Operand operand) {
+            super("TEST_EXISTS:", List.of(operand));
             this.operand = operand;
         }
 
         @Override
         boolean eval(Dissection d) {
             return operand.eval(d).n > 0;
-        }
-
-        @Override
-        String describe() {
-            return "TEST_EXISTS:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(operand);
         }
     }
 
@@ -94,6 +107,7 @@ abstract class Test {
         final Operand operand;
 
         NotZero(Operand operand) {
+            super("TEST_NOT_ZERO:", List.of(operand));
             this.operand = operand;
         }
 
@@ -107,38 +121,19 @@ abstract class Test {
             }
             return false;
         }
-
-        @Override
-        String describe() {
-            return "TEST_NOT_ZERO:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(operand);
-        }
     }
 
     static final class Not extends Test {
         final Test operand;
 
         Not(Test operand) {
+            super("TEST_NOT:", List.of(operand));
             this.operand = operand;
         }
 
         @Override
         boolean eval(Dissection d) {
             return !operand.eval(d);
-        }
-
-        @Override
-        String describe() {
-            return "TEST_NOT:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(operand);
         }
     }
 
@@ -147,6 +142,7 @@ abstract class Test {
         final Test right;
 
         And(Test left, Test right) {
+            super("TEST_AND:", List.of(left, right));
             this.left = left;
             this.right = right;
         }
@@ -155,16 +151,6 @@ abstract class Test {
         boolean eval(Dissection d) {
             return left.eval(d) && right.eval(d);
         }
-
-        @Override
-        String describe() {
-            return "TEST_AND:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(left, right);
-        }
     }
 
     static final class Or extends Test {
@@ -172,6 +158,7 @@ abstract class Test {
         final Test right;
 
         Or(Test left, Test right) {
+            super("TEST_OR:", List.of(left, right));
             this.left = left;
             this.right = right;
         }
@@ -179,16 +166,6 @@ abstract class Test {
         @Override
         boolean eval(Dissection d) {
             return left.eval(d) || right.eval(d);
-        }
-
-        @Override
-        String describe() {
-            return "TEST_OR:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(left, right);
         }
     }
 
@@ -200,6 +177,7 @@ abstract class Test {
         final Operand right;
 
         Compare(Token.Kind op, boolean all, Operand left, Operand right) {
+            super(compareLabel(op, all), List.of(left, right));
             this.op = op;
             this.all = all;
             this.left = left;
@@ -226,21 +204,6 @@ abstract class Test {
             }
             return all;
         }
-
-        @Override
-        String describe() {
-            String name = switch (op) {
-                case ANY_EQ, ALL_EQ -> "EQ";
-                case ALL_NE, ANY_NE -> "NE";
-                default -> op.name();
-            };
-            return "TEST_" + (all ? "ALL_" : "ANY_") + name + ":";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(left, right);
-        }
     }
 
     static final class Contains extends Test {
@@ -249,6 +212,7 @@ abstract class Test {
         final Operand right;
 
         Contains(boolean all, Operand left, Operand right) {
+            super(all ? "TEST_ALL_CONTAINS:" : "TEST_ANY_CONTAINS:", List.of(left, right));
             this.all = all;
             this.left = left;
             this.right = right;
@@ -274,16 +238,6 @@ abstract class Test {
             }
             return all;
         }
-
-        @Override
-        String describe() {
-            return all ? "TEST_ALL_CONTAINS:" : "TEST_ANY_CONTAINS:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(left, right);
-        }
     }
 
     /**
@@ -299,6 +253,7 @@ abstract class Test {
         private final ByteChars chars = new ByteChars();
 
         Matches(boolean all, Operand left, Pattern pattern, String source) {
+            super(all ? "TEST_ALL_MATCHES:" : "TEST_ANY_MATCHES:", List.of(left));
             this.all = all;
             this.left = left;
             this.pattern = pattern;
@@ -339,16 +294,6 @@ abstract class Test {
                 }
             }
             return true;
-        }
-
-        @Override
-        String describe() {
-            return all ? "TEST_ALL_MATCHES:" : "TEST_ANY_MATCHES:";
-        }
-
-        @Override
-        List<Object> children() {
-            return List.of(left);
         }
     }
 
@@ -397,6 +342,7 @@ abstract class Test {
         final List<Operand[]> elements;
 
         In(boolean all, Operand left, List<Operand[]> elements) {
+            super(all ? "TEST_ALL_IN:" : "TEST_ANY_IN:", inChildren(left, elements));
             this.all = all;
             this.left = left;
             this.elements = elements;
@@ -438,21 +384,6 @@ abstract class Test {
                 }
             }
             return false;
-        }
-
-        @Override
-        String describe() {
-            return all ? "TEST_ALL_IN:" : "TEST_ANY_IN:";
-        }
-
-        @Override
-        List<Object> children() {
-            List<Object> c = new java.util.ArrayList<>();
-            c.add(left);
-            for (Operand[] e : elements) {
-                c.addAll(List.of(e));
-            }
-            return c;
         }
     }
 }
