@@ -297,15 +297,18 @@ public final class Jcap {
             throw new UsageException("Live captures do not support two-pass analysis.");
         }
         // the registry is only built here when a filter needs it: the read builds its own engine
-        io.jcap.field.FieldRegistry registry = o.readFilter != null || display != null
-                ? StandardProtocols.engine().registry() : null;
+        boolean filtering = o.readFilter != null || display != null;
+        io.jcap.field.FieldRegistry registry = filtering ? StandardProtocols.engine().registry() : null;
+        // read once for -R and -Y: tshark reads the macros at start-up, so a bad line is
+        // reported (once) whatever the filters hold
+        java.util.Map<String, String> macros = filtering ? saved.macros() : java.util.Map.of();
         if (o.readFilter != null) {
-            s.readFilter = compile(o.readFilter, registry, saved);
+            s.readFilter = compile(o.readFilter, registry, macros);
         }
         if (display != null) {
             boolean trailing = o.displayFilter == null;
             try {
-                s.displayFilter = compile(display, registry, saved);
+                s.displayFilter = compile(display, registry, macros);
             } catch (UsageException e) {
                 // tcpdump's habit: trailing words that are only a capture filter filter the file with BPF
                 if (!trailing || !io.jcap.capture.CaptureFilters.compiles(display)) {
@@ -357,10 +360,8 @@ public final class Jcap {
 
     /** A display filter, its macros expanded from dfilter_macros first, as tshark does. */
     private static io.jcap.filter.DisplayFilter compile(String text, io.jcap.field.FieldRegistry registry,
-                                                        io.jcap.saved.SavedFilters saved) throws UsageException {
+                                                        java.util.Map<String, String> macros) throws UsageException {
         String expanded = text;
-        // tshark reads the macros at start-up, so a bad line is reported whatever the filter
-        java.util.Map<String, String> macros = saved.macros();
         if (text.contains("${")) {
             try {
                 expanded = io.jcap.filter.DisplayFilter.expandMacros(text, registry, macros);
