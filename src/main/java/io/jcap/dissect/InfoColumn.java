@@ -7,6 +7,17 @@ package io.jcap.dissect;
  * packet quoted inside an ICMP error).
  */
 public final class InfoColumn implements CharSequence {
+    /**
+     * Stands for the arrow (U+2192) inside the text: one arrow would make the builder two
+     * bytes a character for the rest of the run (Java's compact strings), and every append
+     * and copy after it pay for that. Readers see the arrow; {@link #getRawChars} keeps the
+     * mark for printers that write it themselves. Texts taken from packets never hold it:
+     * they are escaped (control characters as \x01).
+     */
+    public static final char ARROW_MARK = '\u0001';
+    /** The " → " between ports, as appenders write it. */
+    public static final String ARROW = " " + ARROW_MARK + " ";
+
     private final StringBuilder text = new StringBuilder(256);
     private int fence;
     boolean writable = true;
@@ -119,9 +130,12 @@ public final class InfoColumn implements CharSequence {
     /** Receives writes made through {@link #builder()} while the column is not writable. */
     private final StringBuilder discard = new StringBuilder();
 
-    /** The text itself, for printers (do not modify). */
-    public StringBuilder contents() {
-        return text;
+    /**
+     * Copies the text into {@code dst}, which holds at least {@link #length()} characters,
+     * with each arrow still {@link #ARROW_MARK}.
+     */
+    public void getRawChars(char[] dst) {
+        text.getChars(0, text.length(), dst, 0);
     }
 
     @Override
@@ -131,16 +145,17 @@ public final class InfoColumn implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        return text.charAt(index);
+        char c = text.charAt(index);
+        return c == ARROW_MARK ? '\u2192' : c;
     }
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return text.subSequence(start, end);
+        return toString().substring(start, end);
     }
 
     @Override
     public String toString() {
-        return text.toString();
+        return text.toString().replace(ARROW_MARK, '\u2192');
     }
 }

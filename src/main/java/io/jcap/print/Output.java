@@ -1,5 +1,7 @@
 package io.jcap.print;
 
+import io.jcap.dissect.InfoColumn;
+
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -101,6 +103,16 @@ public final class Output {
 
     /** Writes {@code cs[0, n)} as UTF-8. */
     public Output text(char[] cs, int n) throws IOException {
+        return encode(cs, n, (char) 0x80);
+    }
+
+    /** The Info column's raw characters: {@link InfoColumn#ARROW_MARK} is written as the arrow. */
+    public Output info(char[] cs, int n) throws IOException {
+        return encode(cs, n, InfoColumn.ARROW_MARK);
+    }
+
+    /** UTF-8 of {@code cs}; {@code mark}, if below 0x80, stands for the arrow (0x80: no mark). */
+    private Output encode(char[] cs, int n, char mark) throws IOException {
         int i = 0;
         while (i < n) {
             if (pos == buf.length) {
@@ -112,7 +124,7 @@ public final class Output {
             int limit = Math.min(n, i + (b.length - p));
             while (i < limit) {
                 char c = cs[i];
-                if (c >= 0x80) {
+                if (c >= 0x80 || c == mark) {
                     break;
                 }
                 b[p++] = (byte) c;
@@ -121,6 +133,9 @@ public final class Output {
             pos = p;
             if (i < limit) {
                 char c = cs[i];
+                if (c == mark && mark < 0x80) {
+                    c = '\u2192';
+                }
                 utf8(c, i + 1 < n ? cs[i + 1] : 0);
                 // (as before: a high surrogate takes the next character with it, pair or not)
                 i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;

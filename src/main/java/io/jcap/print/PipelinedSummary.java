@@ -67,12 +67,11 @@ public final class PipelinedSummary implements PacketView {
             src.copyFrom(d.src);
             dst.copyFrom(d.dst);
             protocol = d.protocol;
-            StringBuilder text = d.info.contents();
-            int n = text.length();
+            int n = d.info.length();
             if (info.length < n) {
                 info = new char[Math.max(n, info.length * 2)];
             }
-            text.getChars(0, n, info, 0);
+            d.info.getRawChars(info);
             infoLength = n;
         }
     }

@@ -59,21 +59,23 @@ public final class SummaryPrinter implements PacketView {
         to.add(cell.toString());
         to.add(d.protocol);
         to.add(Long.toString(f.originalLength));
-        to.add(d.info.contents().toString());
+        to.add(d.info.toString());
     }
 
     @Override
     public void print(Dissection d) throws IOException {
-        StringBuilder info = d.info.contents();
-        int n = info.length();
+        int n = d.info.length();
         if (infoChars.length < n) {
             infoChars = new char[Math.max(n, infoChars.length * 2)];
         }
-        info.getChars(0, n, infoChars, 0);
+        d.info.getRawChars(infoChars);
         line(d.frame, d.src, d.dst, d.protocol, infoChars, n);
     }
 
-    /** The packet's line from its column values ({@link PipelinedSummary} keeps copies of them). */
+    /**
+     * The packet's line from its column values ({@link PipelinedSummary} keeps copies of
+     * them); {@code info} holds the Info column's raw characters (InfoColumn#getRawChars).
+     */
     void line(Frame f, Address src, Address dst, String protocol, char[] info, int infoLength) throws IOException {
         int digits = Output.digits(f.number);
         out.spaces(5 - digits).number(f.number).ascii(delimiter);
@@ -111,7 +113,7 @@ public final class SummaryPrinter implements PacketView {
         }
         out.ascii(delimiter);
 
-        out.text(protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).text(info, infoLength)
+        out.text(protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).info(info, infoLength)
                 .newline();
     }
 }

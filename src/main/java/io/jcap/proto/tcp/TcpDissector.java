@@ -55,7 +55,7 @@ public final class TcpDissector implements Dissector {
 
     /** Text-only tree items (Wireshark's proto_tree_add_subtree). */
     private static final io.jcap.field.FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
-    private static final String ARROW = " \u2192 ";
+    private static final String ARROW = InfoColumn.ARROW;
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
     private static final long FAST_RTX_NS = 20_000_000L;
     private static final long OOO_DEFAULT_NS = 3_000_000L;

@@ -3,6 +3,7 @@ package io.jcap.proto.udp;
 import io.jcap.buffer.BoundsException;
 import io.jcap.buffer.PacketBuffer;
 import io.jcap.dissect.Address;
+import io.jcap.dissect.InfoColumn;
 import io.jcap.dissect.Dissection;
 import io.jcap.dissect.Dissector;
 import io.jcap.dissect.DissectorTable;
@@ -72,7 +73,7 @@ public final class UdpDissector implements Dissector {
         int dstPort = buf.u16(offset + 2);
         d.setProtocol("UDP");
         StringBuilder info = d.info.clear().builder();
-        info.append(srcPort).append(" \u2192 ").append(dstPort);
+        info.append(srcPort).append(InfoColumn.ARROW).append(dstPort);
         d.srcPort = srcPort;
         d.dstPort = dstPort;
         boolean tree = d.tree();
