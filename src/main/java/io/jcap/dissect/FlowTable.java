@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * A bounded set of conversations keyed by their two endpoints, in flat arrays: about 50
- * bytes a conversation instead of a map entry, a key object and a value object. Each
+ * bytes a conversation instead of a map entry, a key object and a value object. A key's
+ * five words sit side by side, so that a lookup in a table bigger than the caches costs
+ * one or two cache misses, not one per key part. Each
  * conversation has a slot; callers keep their per-conversation values in arrays indexed
  * by slot, grown to {@link #capacity()}. Once {@code max} conversations exist, adding one
  * recycles the slot of the oldest (callers then overwrite that slot's values), so memory
@@ -16,13 +18,12 @@ import java.util.Arrays;
  * keeps its values until it is recycled.
  */
 public final class FlowTable {
+    /** Words a key takes in {@link #keys}: both addresses' halves, then ports and family. */
+    private static final int STRIDE = 5;
+
     private final int max;
-    private long[] aHigh;
-    private long[] aLow;
-    private long[] bHigh;
-    private long[] bLow;
-    private int[] ports;
-    private int[] family;
+    /** Slot s's key at s * STRIDE: aHigh, aLow, bHigh, bLow, ports << 32 | family. */
+    private long[] keys;
     /** Open addressing: slot + 1, 0 = empty. */
     private int[] index;
     private int mask;
@@ -36,7 +37,7 @@ public final class FlowTable {
 
     /** How many slots the callers' arrays must hold now. */
     public int capacity() {
-        return aHigh.length;
+        return keys.length / STRIDE;
     }
 
     /** How many slots are in use. */
@@ -51,12 +52,13 @@ public final class FlowTable {
 
     /** The slot of the newest conversation with these endpoints, or -1. */
     public int find(long aHi, long aLo, long bHi, long bLo, int p, int fam) {
-        for (int i = hash(aHi, aLo, bHi, bLo, p, fam) & mask;; i = (i + 1) & mask) {
+        long pf = portsFamily(p, fam);
+        for (int i = hash(aHi, aLo, bHi, bLo, pf) & mask;; i = (i + 1) & mask) {
             int e = index[i];
             if (e == 0) {
                 return -1;
             }
-            if (holds(e - 1, aHi, aLo, bHi, bLo, p, fam)) {
+            if (holds(e - 1, aHi, aLo, bHi, bLo, pf)) {
                 return e - 1;
             }
         }
@@ -71,7 +73,7 @@ public final class FlowTable {
     public int add(long aHi, long aLo, long bHi, long bLo, int p, int fam) {
         int slot;
         if (live < max) {
-            if (live == aHigh.length) {
+            if (live == capacity()) {
                 allocate((int) Math.min((long) max, (long) live * 2));
             }
             slot = live++;
@@ -80,12 +82,12 @@ public final class FlowTable {
             remove(slot);
         }
         added++;
-        aHigh[slot] = aHi;
-        aLow[slot] = aLo;
-        bHigh[slot] = bHi;
-        bLow[slot] = bLo;
-        ports[slot] = p;
-        family[slot] = fam;
+        int k = slot * STRIDE;
+        keys[k] = aHi;
+        keys[k + 1] = aLo;
+        keys[k + 2] = bHi;
+        keys[k + 3] = bLo;
+        keys[k + 4] = portsFamily(p, fam);
         insert(slot);
         return slot;
     }
@@ -98,12 +100,7 @@ public final class FlowTable {
     }
 
     private void allocate(int n) {
-        aHigh = aHigh == null ? new long[n] : Arrays.copyOf(aHigh, n);
-        aLow = aLow == null ? new long[n] : Arrays.copyOf(aLow, n);
-        bHigh = bHigh == null ? new long[n] : Arrays.copyOf(bHigh, n);
-        bLow = bLow == null ? new long[n] : Arrays.copyOf(bLow, n);
-        ports = ports == null ? new int[n] : Arrays.copyOf(ports, n);
-        family = family == null ? new int[n] : Arrays.copyOf(family, n);
+        keys = keys == null ? new long[n * STRIDE] : Arrays.copyOf(keys, n * STRIDE);
         int size = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
         index = new int[size];
         mask = size - 1;
@@ -115,9 +112,11 @@ public final class FlowTable {
 
     /** Indexes {@code slot}, in place of an older slot with the same key if there is one. */
     private void insert(int slot) {
-        int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
+        int k = slot * STRIDE;
+        long aHi = keys[k], aLo = keys[k + 1], bHi = keys[k + 2], bLo = keys[k + 3], pf = keys[k + 4];
+        int i = hash(aHi, aLo, bHi, bLo, pf) & mask;
         while (index[i] != 0) {
-            if (holds(index[i] - 1, aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot])) {
+            if (holds(index[i] - 1, aHi, aLo, bHi, bLo, pf)) {
                 index[i] = slot + 1;
                 return;
             }
@@ -127,9 +126,15 @@ public final class FlowTable {
     }
 
     /** Whether {@code slot} holds these endpoints. */
-    private boolean holds(int slot, long aHi, long aLo, long bHi, long bLo, int p, int fam) {
-        return aLow[slot] == aLo && ports[slot] == p && aHigh[slot] == aHi && bLow[slot] == bLo
-                && bHigh[slot] == bHi && family[slot] == fam;
+    private boolean holds(int slot, long aHi, long aLo, long bHi, long bLo, long pf) {
+        int k = slot * STRIDE;
+        long[] ks = keys;
+        return ks[k + 1] == aLo && ks[k + 4] == pf && ks[k] == aHi && ks[k + 3] == bLo && ks[k + 2] == bHi;
+    }
+
+    private int home(int slot) {
+        int k = slot * STRIDE;
+        return hash(keys[k], keys[k + 1], keys[k + 2], keys[k + 3], keys[k + 4]) & mask;
     }
 
     /**
@@ -137,7 +142,7 @@ public final class FlowTable {
      * nothing to do when a newer slot of its key replaced it there.
      */
     private void remove(int slot) {
-        int i = hash(aHigh[slot], aLow[slot], bHigh[slot], bLow[slot], ports[slot], family[slot]) & mask;
+        int i = home(slot);
         while (index[i] != slot + 1) {
             if (index[i] == 0) {
                 return;
@@ -146,8 +151,7 @@ public final class FlowTable {
         }
         int hole = i;
         for (int j = (i + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int s = index[j] - 1;
-            int home = hash(aHigh[s], aLow[s], bHigh[s], bLow[s], ports[s], family[s]) & mask;
+            int home = home(index[j] - 1);
             // move the entry back when the hole lies between its home and where it sits
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 index[hole] = index[j];
@@ -157,12 +161,16 @@ public final class FlowTable {
         index[hole] = 0;
     }
 
-    private static int hash(long aHigh, long aLow, long bHigh, long bLow, int ports, int family) {
+    private static long portsFamily(int ports, int family) {
+        return (long) ports << 32 | (family & 0xFFFFFFFFL);
+    }
+
+    private static int hash(long aHigh, long aLow, long bHigh, long bLow, long portsFamily) {
         long h = aHigh * 0x9E3779B97F4A7C15L;
         h = (h ^ aLow) * 0x9E3779B97F4A7C15L;
         h = (h ^ bHigh) * 0x9E3779B97F4A7C15L;
         h = (h ^ bLow) * 0x9E3779B97F4A7C15L;
-        h = (h ^ ((long) ports << 8 ^ family)) * 0x9E3779B97F4A7C15L;
+        h = (h ^ portsFamily) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32);
     }
 }
