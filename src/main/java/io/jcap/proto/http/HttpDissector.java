@@ -1057,8 +1057,16 @@ public final class HttpDissector implements Dissector {
                     if (!(fb == 'c' || fb == 'C' || fb == 't' || fb == 'T')) {
                         continue;
                     }
+                    // (names compared on the bytes, ASCII only as g_ascii_strncasecmp: a string
+                    // only for the three headers that matter)
+                    boolean length = linelen >= 15 && HttpText.equalsIgnoreCase(buf, sav, "Content-Length:");
+                    boolean type = !length && linelen >= 13 && HttpText.equalsIgnoreCase(buf, sav, "Content-Type:");
+                    if (!length && !type
+                            && !(linelen >= 18 && HttpText.equalsIgnoreCase(buf, sav, "Transfer-Encoding:"))) {
+                        continue;
+                    }
                     String line = HttpText.utf8(buf, sav, linelen);
-                    if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    if (length) {
                         String hv = gstrip(line.substring(15));
                         long v = t.strtoll(hv, 0);
                         boolean ok = !(t.parsedEnd == 0 && v == 0) && t.parsedEnd == hv.length() && !t.parseRange
@@ -1072,13 +1080,13 @@ public final class HttpDissector implements Dissector {
                             cl = t.parseRange || v > Integer.MAX_VALUE ? Integer.MAX_VALUE
                                     : v < Integer.MIN_VALUE ? Integer.MIN_VALUE : 0;
                         }
-                    } else if (line.regionMatches(true, 0, "Content-Type:", 0, 13)) {
+                    } else if (type) {
                         int i = 13;
                         while (i < line.length() && line.charAt(i) == ' ') {
                             i++;
                         }
                         ct = line.substring(i);
-                    } else if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)) {
+                    } else {
                         int i = 18;
                         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
                             i++;
