@@ -135,7 +135,12 @@ public final class InfoColumn implements CharSequence {
      * with each arrow still {@link #ARROW_MARK}.
      */
     public void getRawChars(char[] dst) {
-        text.getChars(0, text.length(), dst, 0);
+        getRawChars(dst, 0);
+    }
+
+    /** As {@link #getRawChars(char[])}, from {@code dst[at]} on. */
+    public void getRawChars(char[] dst, int at) {
+        text.getChars(0, text.length(), dst, at);
     }
 
     @Override

@@ -103,17 +103,19 @@ public final class Output {
 
     /** Writes {@code cs[0, n)} as UTF-8. */
     public Output text(char[] cs, int n) throws IOException {
-        return encode(cs, n, (char) 0x80);
+        return encode(cs, 0, n, (char) 0x80);
     }
 
-    /** The Info column's raw characters: {@link InfoColumn#ARROW_MARK} is written as the arrow. */
-    public Output info(char[] cs, int n) throws IOException {
-        return encode(cs, n, InfoColumn.ARROW_MARK);
+    /**
+     * The Info column's raw characters {@code cs[start, start + n)}:
+     * {@link InfoColumn#ARROW_MARK} is written as the arrow.
+     */
+    public Output info(char[] cs, int start, int n) throws IOException {
+        return encode(cs, start, start + n, InfoColumn.ARROW_MARK);
     }
 
-    /** UTF-8 of {@code cs}; {@code mark}, if below 0x80, stands for the arrow (0x80: no mark). */
-    private Output encode(char[] cs, int n, char mark) throws IOException {
-        int i = 0;
+    /** UTF-8 of {@code cs[i, n)}; {@code mark}, if below 0x80, stands for the arrow (0x80: no mark). */
+    private Output encode(char[] cs, int i, int n, char mark) throws IOException {
         while (i < n) {
             if (pos == buf.length) {
                 drain();

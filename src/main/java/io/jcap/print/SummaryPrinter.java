@@ -69,14 +69,16 @@ public final class SummaryPrinter implements PacketView {
             infoChars = new char[Math.max(n, infoChars.length * 2)];
         }
         d.info.getRawChars(infoChars);
-        line(d.frame, d.src, d.dst, d.protocol, infoChars, n);
+        line(d.frame, d.src, d.dst, d.protocol, infoChars, 0, n);
     }
 
     /**
      * The packet's line from its column values ({@link PipelinedSummary} keeps copies of
-     * them); {@code info} holds the Info column's raw characters (InfoColumn#getRawChars).
+     * them); the Info column's raw characters (InfoColumn#getRawChars) are
+     * {@code info[infoStart, infoStart + infoLength)}.
      */
-    void line(Frame f, Address src, Address dst, String protocol, char[] info, int infoLength) throws IOException {
+    void line(Frame f, Address src, Address dst, String protocol, char[] info, int infoStart, int infoLength)
+            throws IOException {
         int digits = Output.digits(f.number);
         out.spaces(5 - digits).number(f.number).ascii(delimiter);
 
@@ -113,7 +115,7 @@ public final class SummaryPrinter implements PacketView {
         }
         out.ascii(delimiter);
 
-        out.text(protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).info(info, infoLength)
+        out.text(protocol).ascii(delimiter).number(f.originalLength).ascii(delimiter).info(info, infoStart, infoLength)
                 .newline();
     }
 }
