@@ -199,6 +199,34 @@ final class NdOptions {
                     appendOpt(d, " : " + (int) buf.u32(o + 2));
                 }
                 return o + 6;
+            case RDNSS: {
+                none(buf, d, Icmpv6Fields.OPT_RESERVED, o, 2);
+                buf.check(o + 2, 4);
+                special(d, Icmpv6Fields.OPT_RDNSS_LIFETIME, o + 2, 4, buf.u32(o + 2));
+                int a = o + 6;
+                for (; a < end; a += 16) {
+                    buf.check(a, 16);
+                    if (tree) {
+                        TreeItems.ipv6(d, buf, Icmpv6Fields.OPT_RDNSS, a);
+                        appendOpt(d, " " + ipv6Text(buf, a));
+                    }
+                }
+                return a;
+            }
+            default:
+                return otherOption(buf, base, offset, type, optLen, d, tree);
+        }
+    }
+
+    /**
+     * The options that neighbour discovery seldom carries, apart from the common ones so
+     * that the JIT compiles them only for captures that have them (as one method of 4,700
+     * bytecodes, C1 took 80 ms on it in every run).
+     */
+    private int otherOption(PacketBuffer buf, int base, int offset, int type, int optLen, Dissection d, boolean tree) {
+        int o = offset + 2;
+        int end = offset + optLen;
+        switch (type) {
             case NBMA:
                 buf.check(o, 1);
                 if (tree) {
@@ -430,20 +458,6 @@ final class NdOptions {
                 }
                 invalidLength(d, offset);
                 return o + 6;
-            }
-            case RDNSS: {
-                none(buf, d, Icmpv6Fields.OPT_RESERVED, o, 2);
-                buf.check(o + 2, 4);
-                special(d, Icmpv6Fields.OPT_RDNSS_LIFETIME, o + 2, 4, buf.u32(o + 2));
-                int a = o + 6;
-                for (; a < end; a += 16) {
-                    buf.check(a, 16);
-                    if (tree) {
-                        TreeItems.ipv6(d, buf, Icmpv6Fields.OPT_RDNSS, a);
-                        appendOpt(d, " " + ipv6Text(buf, a));
-                    }
-                }
-                return a;
             }
             case FLAGS_EXTENSION:
                 TreeItems.bitmask(d, buf, Icmpv6Fields.OPT_EFO, o, 2, Icmpv6Fields.OPT_EFO_M, Icmpv6Fields.OPT_EFO_O,
