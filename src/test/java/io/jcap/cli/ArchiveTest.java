@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,19 +95,6 @@ class ArchiveTest {
                 pb.environment().put(e.substring(0, eq), e.substring(eq + 1));
             }
         }
-        Path out = Files.createTempFile("archive", ".out");
-        Path err = Files.createTempFile("archive", ".err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish: " + cmd);
-        }
-        String stderr = Files.readString(err);
-        String stdout = Files.readString(out);
-        // (Maven -q reports its errors on standard output)
-        assertEquals(0, p.exitValue(), () -> cmd + "\n" + stderr + stdout);
-        return stdout;
+        return FinishedProcess.run(pb, 300, cmd.toString()).stdout();
     }
 }

@@ -1,13 +1,10 @@
 package io.jcap.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
@@ -52,20 +49,10 @@ final class DocumentedCommands {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("TZ", "UTC");
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Path out = dir.resolve(".out");
-        Path err = dir.resolve(".err");
-        pb.redirectOutput(out.toFile());
-        pb.redirectError(err.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish in 60 s: " + command);
-        }
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), () -> command + "\n" + stderr);
-        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), () -> command + "\n" + stderr);
-        return Files.readString(out, StandardCharsets.UTF_8);
+        FinishedProcess done = FinishedProcess.run(pb, 60, command);
+        assertFalse(done.stderr().contains("Exception") || done.stderr().contains("\tat "),
+                () -> command + "\n" + done.stderr());
+        return done.stdout();
     }
 
     /** The lines of {@code text} that are jcap commands. */
