@@ -131,14 +131,9 @@ public final class InfoColumn implements CharSequence {
     private final StringBuilder discard = new StringBuilder();
 
     /**
-     * Copies the text into {@code dst}, which holds at least {@link #length()} characters,
-     * with each arrow still {@link #ARROW_MARK}.
+     * Copies the text into {@code dst} from {@code dst[at]} on (room for {@link #length()}
+     * characters), with each arrow still {@link #ARROW_MARK}.
      */
-    public void getRawChars(char[] dst) {
-        getRawChars(dst, 0);
-    }
-
-    /** As {@link #getRawChars(char[])}, from {@code dst[at]} on. */
     public void getRawChars(char[] dst, int at) {
         text.getChars(0, text.length(), dst, at);
     }

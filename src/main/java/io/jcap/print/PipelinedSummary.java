@@ -83,7 +83,6 @@ public final class PipelinedSummary implements PacketView {
         final int[] nanos;
         final int[] precision;
         final int[] originalLength;
-        final int[] capturedLength;
         /** HAS_TIME, SHOWN (false: the frame only moves the time references on). */
         final byte[] flags;
         final Addresses src;
@@ -99,7 +98,6 @@ public final class PipelinedSummary implements PacketView {
             nanos = new int[rows];
             precision = new int[rows];
             originalLength = new int[rows];
-            capturedLength = new int[rows];
             flags = new byte[rows];
             src = new Addresses(rows);
             dst = new Addresses(rows);
@@ -125,7 +123,6 @@ public final class PipelinedSummary implements PacketView {
             time(r, f);
             flags[r] |= SHOWN;
             originalLength[r] = f.originalLength;
-            capturedLength[r] = f.capturedLength;
             src.put(r, d.src);
             dst.put(r, d.dst);
             protocol[r] = d.protocol;
@@ -138,7 +135,7 @@ public final class PipelinedSummary implements PacketView {
             infoEnd[r] = start + n;
         }
 
-        /** Row r's time and lengths into {@code f}. */
+        /** Row r's time and length into {@code f} (what the Time column and the line read). */
         void frame(int r, Frame f) {
             f.number = number[r];
             f.seconds = seconds[r];
@@ -146,7 +143,6 @@ public final class PipelinedSummary implements PacketView {
             f.precision = precision[r];
             f.hasTime = (flags[r] & HAS_TIME) != 0;
             f.originalLength = originalLength[r];
-            f.capturedLength = capturedLength[r];
         }
     }
 

@@ -68,7 +68,7 @@ public final class SummaryPrinter implements PacketView {
         if (infoChars.length < n) {
             infoChars = new char[Math.max(n, infoChars.length * 2)];
         }
-        d.info.getRawChars(infoChars);
+        d.info.getRawChars(infoChars, 0);
         line(d.frame, d.src, d.dst, d.protocol, infoChars, 0, n);
     }
 

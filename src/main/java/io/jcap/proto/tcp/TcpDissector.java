@@ -55,7 +55,6 @@ public final class TcpDissector implements Dissector {
 
     /** Text-only tree items (Wireshark's proto_tree_add_subtree). */
     private static final io.jcap.field.FieldDef TEXT = new io.jcap.field.Protocol("", "", "").field;
-    private static final String ARROW = InfoColumn.ARROW;
     private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
     private static final long FAST_RTX_NS = 20_000_000L;
     private static final long OOO_DEFAULT_NS = 3_000_000L;
@@ -174,7 +173,7 @@ public final class TcpDissector implements Dissector {
         d.setProtocol("TCP");
         InfoColumn info = d.info;
         info.clear();
-        info.builder().append(sport).append(ARROW).append(dport);
+        info.builder().append(sport).append(InfoColumn.ARROW).append(dport);
         if (tree) {
             if (d.labelled(top)) {
                 d.setText(top, "Transmission Control Protocol, Src Port: " + sport + ", Dst Port: " + dport);
