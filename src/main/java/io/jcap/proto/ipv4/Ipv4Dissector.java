@@ -54,6 +54,17 @@ public final class Ipv4Dissector implements Dissector {
             "Reassembly limit reached");
 
     private record FragmentKey(int src, int dst, int id, int proto) {
+        // written out: a record's own equals and hashCode run through method handles, which
+        // cost more to link, to compile and to run on every fragment
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FragmentKey k && k.src == src && k.dst == dst && k.id == id && k.proto == proto;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((src * 31 + dst) * 31 + id) * 31 + proto;
+        }
     }
 
     public Ipv4Dissector(EngineBuilder b, DataDissector data) {

@@ -50,6 +50,19 @@ public final class Ipv6Dissector implements Dissector {
             "Reassembly limit reached");
 
     private record FragmentKey(long srcHigh, long srcLow, long dstHigh, long dstLow, long ident) {
+        // written out: a record's own equals and hashCode run through method handles, which
+        // cost more to link, to compile and to run on every fragment
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FragmentKey k && k.srcLow == srcLow && k.dstLow == dstLow && k.ident == ident
+                    && k.srcHigh == srcHigh && k.dstHigh == dstHigh;
+        }
+
+        @Override
+        public int hashCode() {
+            long h = (((srcHigh * 31 + srcLow) * 31 + dstHigh) * 31 + dstLow) * 31 + ident;
+            return (int) (h ^ h >>> 32);
+        }
     }
 
     /**
