@@ -374,32 +374,8 @@ final class ReadJob {
                     }
                 }
                 n++;
-                boolean pass = true;
-                if (engine != null) {
-                    engine.dissect(f, d);
-                    pass = filter == null || filter.matches(d);
-                    if (pass && filter != null) {
-                        d.displayed(f);
-                    }
-                    if (printing) {
-                        time.captured(f);
-                        if (pass) {
-                            printer.print(d);
-                        } else {
-                            printer.skipped(d);
-                        }
-                        time.done(f, pass);
-                        if (first != null && filter2(first) && n == 1) {
-                            // tshark's second pass of -2 -R measures the next frame's deltas
-                            // from the file's first frame, not from the first one kept
-                            time.previous(first.firstFrame);
-                        }
-                        if (s.lineBuffered && pass) {
-                            printer.drain();
-                            out.flush();
-                        }
-                    }
-                }
+                boolean pass = engine == null
+                        || show(f, d, engine, filter, printing ? printer : null, time, out, first, n);
                 if (!pass) {
                     continue;
                 }
@@ -448,6 +424,40 @@ final class ReadJob {
             }
         }
         return status;
+    }
+
+    /**
+     * Dissects a frame, applies the display filter and prints (when {@code printer} is not
+     * null); whether the frame passed. A method of its own because the loop around it runs
+     * once: the JIT compiles a loop in the middle of a method only after some 60,000 turns,
+     * but a method called once a frame after a few hundred.
+     */
+    private boolean show(Frame f, Dissection d, DissectorEngine engine, io.jcap.filter.DisplayFilter filter,
+            PacketView printer, TimeColumn time, Output out, FirstPass first, long n) throws IOException {
+        engine.dissect(f, d);
+        boolean pass = filter == null || filter.matches(d);
+        if (pass && filter != null) {
+            d.displayed(f);
+        }
+        if (printer != null) {
+            time.captured(f);
+            if (pass) {
+                printer.print(d);
+            } else {
+                printer.skipped(d);
+            }
+            time.done(f, pass);
+            if (first != null && filter2(first) && n == 1) {
+                // tshark's second pass of -2 -R measures the next frame's deltas
+                // from the file's first frame, not from the first one kept
+                time.previous(first.firstFrame);
+            }
+            if (s.lineBuffered && pass) {
+                printer.drain();
+                out.flush();
+            }
+        }
+        return pass;
     }
 
     /** Before waiting for a live capture: what was printed or written so far goes out. Always true. */

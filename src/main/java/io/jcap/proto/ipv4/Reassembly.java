@@ -348,9 +348,13 @@ public final class Reassembly<K> {
      * with their frames and payload ranges, the count, the reassembled length and data.
      */
     public static void tree(Dissection d, Datagram g, Items it) {
-        if (!d.tree()) {
-            return;
+        if (d.tree()) {
+            // (a method of its own: the JIT compiles whole methods, and most runs build no tree)
+            fragmentTree(d, g, it);
         }
+    }
+
+    private static void fragmentTree(Dissection d, Datagram g, Items it) {
         int n = g.fragments.size();
         int total = g.length;
         // the items' bytes are the reassembled datagram's, the data source the tree is added in
