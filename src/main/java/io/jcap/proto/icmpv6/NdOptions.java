@@ -203,15 +203,7 @@ final class NdOptions {
                 none(buf, d, Icmpv6Fields.OPT_RESERVED, o, 2);
                 buf.check(o + 2, 4);
                 special(d, Icmpv6Fields.OPT_RDNSS_LIFETIME, o + 2, 4, buf.u32(o + 2));
-                int a = o + 6;
-                for (; a < end; a += 16) {
-                    buf.check(a, 16);
-                    if (tree) {
-                        TreeItems.ipv6(d, buf, Icmpv6Fields.OPT_RDNSS, a);
-                        appendOpt(d, " " + ipv6Text(buf, a));
-                    }
-                }
-                return a;
+                return addresses(buf, d, Icmpv6Fields.OPT_RDNSS, o + 6, end, tree);
             }
             default:
                 return otherOption(buf, base, offset, type, optLen, d, tree);
@@ -258,15 +250,7 @@ final class NdOptions {
             case SOURCE_ADDRLIST:
             case TARGET_ADDRLIST: {
                 none(buf, d, Icmpv6Fields.OPT_RESERVED, o, 6);
-                int a = o + 6;
-                for (; a < end; a += 16) {
-                    buf.check(a, 16);
-                    if (tree) {
-                        TreeItems.ipv6(d, buf, Icmpv6Fields.OPT_IPV6_ADDRESS, a);
-                        appendOpt(d, " " + ipv6Text(buf, a));
-                    }
-                }
-                return a;
+                return addresses(buf, d, Icmpv6Fields.OPT_IPV6_ADDRESS, o + 6, end, tree);
             }
             case CGA: {
                 int pad = buf.u8(o);
@@ -688,6 +672,21 @@ final class NdOptions {
         if (row >= 0 && f.values.name(v) == null) {
             d.setText(row, f.name + ": " + v);
         }
+    }
+
+    /**
+     * The IPv6 addresses from {@code a} until {@code end} (RDNSS, the address lists): each an
+     * item of {@code field} and a word of the option's text. Returns where they end.
+     */
+    private int addresses(PacketBuffer buf, Dissection d, FieldDef field, int a, int end, boolean tree) {
+        for (; a < end; a += 16) {
+            buf.check(a, 16);
+            if (tree) {
+                TreeItems.ipv6(d, buf, field, a);
+                appendOpt(d, " " + ipv6Text(buf, a));
+            }
+        }
+        return a;
     }
 
     private static String ipv6Text(PacketBuffer buf, int off) {
