@@ -15,6 +15,8 @@ public final class InfoColumn implements CharSequence {
      * they are escaped (control characters as \x01).
      */
     public static final char ARROW_MARK = '\u0001';
+    /** What {@link #ARROW_MARK} stands for: U+2192. */
+    public static final char ARROW_CHAR = '\u2192';
     /** The " → " between ports, as appenders write it. */
     public static final String ARROW = " " + ARROW_MARK + " ";
 
@@ -146,7 +148,7 @@ public final class InfoColumn implements CharSequence {
     @Override
     public char charAt(int index) {
         char c = text.charAt(index);
-        return c == ARROW_MARK ? '\u2192' : c;
+        return c == ARROW_MARK ? ARROW_CHAR : c;
     }
 
     @Override
@@ -156,6 +158,6 @@ public final class InfoColumn implements CharSequence {
 
     @Override
     public String toString() {
-        return text.toString().replace(ARROW_MARK, '\u2192');
+        return text.toString().replace(ARROW_MARK, ARROW_CHAR);
     }
 }

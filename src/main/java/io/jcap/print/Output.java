@@ -136,7 +136,7 @@ public final class Output {
             if (i < limit) {
                 char c = cs[i];
                 if (c == mark && mark < 0x80) {
-                    c = '\u2192';
+                    c = InfoColumn.ARROW_CHAR;
                 }
                 utf8(c, i + 1 < n ? cs[i + 1] : 0);
                 // (as before: a high surrogate takes the next character with it, pair or not)
